@@ -1,0 +1,73 @@
+package org.binfmtbpf.program;
+
+import java.util.List;
+import org.binfmtbpf.helpers.HelperRegistry;
+import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.maps.BpfMap;
+
+/**
+ * A loaded program: the one notion of "a program" that the verifier, both engines, the
+ * binfmt search loop and the CLI share. Immutable.
+ *
+ * <ul>
+ *   <li>{@code insns} is indexed by slot, as the kernel and llvm-objdump number instructions:
+ *       the second slot of LD_IMM64 is present (opcode 0) and never executed.</li>
+ *   <li>{@code imm64} holds, for each LD_IMM64 slot, the value the instruction loads after
+ *       relocation: the plain immediate, a map handle address, or a map value address.
+ *       Engines read it instead of decoding pseudo sources at run time.</li>
+ *   <li>{@code functions} lists the main program first, then each BPF-to-BPF callee, with
+ *       its frame size.</li>
+ * </ul>
+ */
+public final class Program {
+    private final String name;
+    private final ProgramType type;
+    private final Instruction[] insns;
+    private final long[] imm64;
+    private final List<Subprogram> functions;
+    private final HelperRegistry helpers;
+    private final List<BpfMap> maps;
+    private final SourceLine[] lines;
+    private final String license;
+
+    public Program(String name, ProgramType type, Instruction[] insns, long[] imm64, List<Subprogram> functions,
+                   HelperRegistry helpers, List<BpfMap> maps, SourceLine[] lines, String license) {
+        if (imm64.length != insns.length || (lines != null && lines.length != insns.length)) {
+            throw new IllegalArgumentException("per-slot tables must match the instruction count");
+        }
+        this.name = name;
+        this.type = type;
+        this.insns = insns.clone();
+        this.imm64 = imm64.clone();
+        this.functions = List.copyOf(functions);
+        this.helpers = helpers;
+        this.maps = List.copyOf(maps);
+        this.lines = lines == null ? new SourceLine[insns.length] : lines.clone();
+        this.license = license;
+    }
+
+    public String name() { return name; }
+    public ProgramType type() { return type; }
+    public int length() { return insns.length; }
+    public Instruction insn(int pc) { return insns[pc]; }
+    /** A copy of the instruction slots. */
+    public Instruction[] instructions() { return insns.clone(); }
+    /** The relocated 64-bit value of the LD_IMM64 at {@code pc}. */
+    public long imm64(int pc) { return imm64[pc]; }
+    public List<Subprogram> functions() { return functions; }
+    public HelperRegistry helpers() { return helpers; }
+    public List<BpfMap> maps() { return maps; }
+    /** The C source line of slot {@code pc}, or null when the object had no line info for it. */
+    public SourceLine line(int pc) { return lines[pc]; }
+    public String license() { return license; }
+
+    /** The function containing {@code pc}. */
+    public Subprogram functionAt(int pc) {
+        for (Subprogram f : functions) {
+            if (f.contains(pc)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("pc " + pc + " is in no function");
+    }
+}
