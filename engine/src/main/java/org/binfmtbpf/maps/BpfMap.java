@@ -28,6 +28,11 @@ public interface BpfMap extends AutoCloseable {
 
     int flags();
 
+    /** True when programs may only read the map (BPF_F_RDONLY_PROG, .rodata): no stores, no update or delete helpers. */
+    default boolean readOnlyForProgram() {
+        return (flags() & MapSpec.F_RDONLY_PROG) != 0;
+    }
+
     /** The region id of the map handle; {@code Address.of(handleId(), 0)} is what programs hold. */
     int handleId();
 
