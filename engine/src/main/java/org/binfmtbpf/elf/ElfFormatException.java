@@ -9,7 +9,21 @@ public final class ElfFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ElfFormatException(String message) {
-        super(message);
+        super(printable(message));
+    }
+
+    /** Names read from a hostile file may hold control characters; escape them to keep one line. */
+    private static String printable(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A problem in {@code where} (a section name in quotes, or "ELF header") at a file offset. */
