@@ -1,43 +1,61 @@
 package org.binfmtbpf.maps;
 
-import org.binfmtbpf.mem.Address;
-import org.binfmtbpf.mem.RegionTable;
-
-/**
- * TEMPORARY (h-elf): a stand-in for H-maps' factory with the agreed signature, so the ELF
- * loader compiles before H-maps is merged into main. Deleted in favour of H-maps' class on merge.
- */
+/** Creates maps from what an object file declares, with the kernel's checks on the declaration. */
 public final class BpfMaps {
     private BpfMaps() {}
 
+    /** The largest hash key the kernel accepts (MAX_BPF_STACK: keys live on the stack). */
+    public static final int MAX_HASH_KEY_SIZE = 512;
+
+    /**
+     * A new, empty map (array maps: zeroed, or holding {@code spec.initialValue()}), registered
+     * in the region table. Throws IllegalArgumentException naming the map and the bad field
+     * where the kernel's BPF_MAP_CREATE would fail.
+     */
     public static BpfMap create(MapSpec spec) {
-        if (spec.type() == MapType.ARRAY) {
-            return new ArrayMap(spec);
-        }
-        if (spec.type() == MapType.PROG_ARRAY) {
-            return new ProgArrayMap(spec);
-        }
-        return new Handle(spec);
+        check(spec);
+        return switch (spec.type()) {
+            case ARRAY -> new ArrayMap(spec);
+            case HASH -> new HashTableMap(spec);
+            case LRU_HASH -> new LruHashMap(spec);
+            case PROG_ARRAY -> new ProgArrayMap(spec);
+        };
     }
 
-    /** TEMPORARY: a map that is only a handle. */
-    static class Handle implements BpfMap {
-        private final MapSpec spec;
-        private final int handleId;
-
-        Handle(MapSpec spec) {
-            this.spec = spec;
-            this.handleId = RegionTable.register(this);
+    private static void check(MapSpec spec) {
+        if (spec.type() == null) {
+            throw invalid(spec, "type is missing");
         }
+        if (spec.maxEntries() <= 0) {
+            throw invalid(spec, "max_entries " + spec.maxEntries() + " must be positive");
+        }
+        if (spec.keySize() <= 0 || spec.valueSize() <= 0) {
+            throw invalid(spec, "key_size " + spec.keySize() + " and value_size " + spec.valueSize() + " must be positive");
+        }
+        switch (spec.type()) {
+            case ARRAY, PROG_ARRAY -> {
+                if (spec.keySize() != 4) {
+                    throw invalid(spec, "key_size " + spec.keySize() + " must be 4 for an array");
+                }
+                if (spec.type() == MapType.PROG_ARRAY && spec.valueSize() != 4) {
+                    throw invalid(spec, "value_size " + spec.valueSize() + " must be 4 for a prog array");
+                }
+                if ((long) ((spec.valueSize() + 7) & ~7) * spec.maxEntries() > Integer.MAX_VALUE - 8) {
+                    throw invalid(spec, "max_entries * value_size is too large");
+                }
+            }
+            case HASH, LRU_HASH -> {
+                if (spec.keySize() > MAX_HASH_KEY_SIZE) {
+                    throw invalid(spec, "key_size " + spec.keySize() + " exceeds " + MAX_HASH_KEY_SIZE);
+                }
+            }
+        }
+        if (spec.initialValue() != null && spec.initialValue().length > spec.valueSize()) {
+            throw invalid(spec, "initial value of " + spec.initialValue().length + " bytes exceeds value_size " + spec.valueSize());
+        }
+    }
 
-        public String name() { return spec.name(); }
-        public MapType type() { return spec.type(); }
-        public int keySize() { return spec.keySize(); }
-        public int valueSize() { return spec.valueSize(); }
-        public int maxEntries() { return spec.maxEntries(); }
-        public int flags() { return spec.flags(); }
-        public int handleId() { return handleId; }
-
-        long handleAddress() { return Address.of(handleId, 0); }
+    private static IllegalArgumentException invalid(MapSpec spec, String why) {
+        return new IllegalArgumentException("map '" + spec.name() + "': " + why);
     }
 }
