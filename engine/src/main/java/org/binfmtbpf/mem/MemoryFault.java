@@ -25,7 +25,7 @@ public final class MemoryFault extends BpfFault {
             why = "below this frame, whose stack is stack+0x" + Integer.toHexString(inv.stackFloor) + " to stack+0x"
                     + Integer.toHexString(Invocation.STACK_SIZE);
         } else if (target instanceof Region region) {
-            why = region.name() + " is " + region.size() + " bytes";
+            why = region.name() + " is " + bytes(region.size());
         } else {
             why = notMemory(id, target);
         }
@@ -72,7 +72,11 @@ public final class MemoryFault extends BpfFault {
     }
 
     private static String access(boolean write, int size) {
-        return "invalid " + (write ? "write" : "read") + " of " + size + (size == 1 ? " byte" : " bytes");
+        return "invalid " + (write ? "write" : "read") + " of " + bytes(size);
+    }
+
+    private static String bytes(int n) {
+        return n + (n == 1 ? " byte" : " bytes");
     }
 
     private static String notMemory(int id, Object target) {
