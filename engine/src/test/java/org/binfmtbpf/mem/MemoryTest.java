@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.maps.BpfMap;
+import org.binfmtbpf.maps.BpfMaps;
+import org.binfmtbpf.maps.MapSpec;
 import org.binfmtbpf.maps.MapType;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.ProgramType;
@@ -97,10 +99,11 @@ class MemoryTest {
     }
 
     @Test
-    void aMapHandleIsNotMemory() {
-        int id = register(new FakeMap());
-        BpfFault f = assertThrows(BpfFault.class, () -> Memory.load(inv, Address.of(id, 0), 4, 7));
-        assertEquals("insn 7: invalid read of 4 bytes at map counts+0x0 (not a memory pointer)", f.getMessage());
+    void aMapHandleIsNotMemory() throws Exception {
+        try (BpfMap map = BpfMaps.create(new MapSpec("counts", MapType.ARRAY, 4, 8, 1, 0, null, false))) {
+            BpfFault f = assertThrows(BpfFault.class, () -> Memory.load(inv, Address.of(map.handleId(), 0), 4, 7));
+            assertEquals("insn 7: invalid read of 4 bytes at map counts+0x0 (not a memory pointer)", f.getMessage());
+        }
     }
 
     @Test
@@ -177,16 +180,5 @@ class MemoryTest {
         Instruction[] insns = {Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_EXIT, 0, 0, 0, 0)};
         return new Program("t", type, insns, new long[1], List.of(new Subprogram("main", 0, 1, 32)),
                 ConformanceHelpers.registry(), List.of(), null, "GPL");
-    }
-
-    /** The least a map handle needs to be: a named object in the region table that is not memory. */
-    private static final class FakeMap implements BpfMap {
-        public String name() { return "counts"; }
-        public MapType type() { return MapType.ARRAY; }
-        public int keySize() { return 4; }
-        public int valueSize() { return 8; }
-        public int maxEntries() { return 1; }
-        public int flags() { return 0; }
-        public int handleId() { return -1; }
     }
 }
