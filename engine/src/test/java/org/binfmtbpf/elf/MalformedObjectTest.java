@@ -126,4 +126,12 @@ class MalformedObjectTest {
         String message = refusal(OBJECT, bytes);
         assertTrue(message.contains("section 'kprobe'") && message.contains("not a program section"), message);
     }
+
+    @Test
+    void anInvalidInstructionIsNamedByProgramIndexAndFileOffset() {
+        long binfmt = section(OBJECT, "binfmt").offset();
+        String message = refusal(OBJECT, b -> b.put((int) binfmt + 8 * 2, (byte) 0xff)); // instruction 2: opcode 0xff
+        assertTrue(message.startsWith(OBJECT + ": section 'binfmt' at offset 0x" + Long.toHexString(binfmt + 16)
+                + ": program 'count_machines': instruction 2"), message);
+    }
 }
