@@ -71,10 +71,17 @@ public final class BinfmtMisc {
         return StatusFormatter.entry(lookup(table, name));
     }
 
-    /** A write of 0, 1 or -1 to the entry's file. */
+    /**
+     * A write of 0, 1 or -1 to the entry's file. Writing to a name that has no entry fails as
+     * the shell's {@code echo 1 > name} does: its open would create the file, which binfmt_misc
+     * refuses with EACCES.
+     */
     public void writeEntry(String name, byte[] written) {
         synchronized (writeLock) {
-            lookup(table, name);
+            if (table.find(name).isEmpty()) {
+                throw new RegistrationException(Errno.EACCES, name, "no entry named " + name
+                        + " (and files cannot be created under binfmt_misc)");
+            }
             switch (ControlCommand.parse(name, written)) {
                 case DISABLE -> table = table.withEntryEnabled(name, false);
                 case ENABLE -> table = table.withEntryEnabled(name, true);

@@ -17,7 +17,7 @@ import java.util.List;
  * against the real kernel, one output line per operation. Every argument is hex so any byte
  * goes through untouched:
  * <pre>
- *   write FILE DATA      ->  OK | ERR ENAME       (one write(2) of DATA to FILE under binfmt_misc)
+ *   write FILE DATA      ->  OK | ERR ENAME       (open as the shell's "&gt;" does, one write(2) of DATA)
  *   read FILE            ->  OK HEX | ERR ENAME
  *   exec PATH ARG...     ->  OK HEX(stdout) | ERR ENAME   (runs PATH with argv ARG..., argv[0] first)
  * </pre>
@@ -52,6 +52,8 @@ public final class OracleMain {
                 }
                 default -> throw new IllegalArgumentException("unknown operation " + op[0]);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "ERR ENOENT";
         } catch (IOException e) {
             return "ERR " + errnoName(e.getMessage());
         } catch (InterruptedException e) {
