@@ -3,7 +3,9 @@ package org.binfmtbpf.binfmt;
 import java.util.List;
 
 /**
- * What the kernel does with a binary an entry claimed.
+ * What the kernel does with a binary an entry claimed. The exec itself goes on in fs/exec.c:
+ * with O or C the interpreter must be a native binary, since an open-binary exec that needs a
+ * second interpreter (a #! script) fails there with ENOEXEC.
  *
  * @param entry                the entry that matched
  * @param interpreter          the interpreter exec'd instead: the entry's, or the one a 'B' program chose

@@ -65,10 +65,11 @@ public final class KernelBinfmt {
         return this;
     }
 
-    /** Queues an exec of {@code path} with argv {@code [path, args...]}; the result is its output. */
-    public KernelBinfmt exec(String path, List<String> args) {
-        StringBuilder b = new StringBuilder("exec ").append(HEX.formatHex(path.getBytes(StandardCharsets.UTF_8)));
-        for (String a : args) {
+    /** Queues an execve of {@code path} with {@code argv}; the answer is what the process printed. */
+    public KernelBinfmt exec(String path, List<String> argv) {
+        StringBuilder b = new StringBuilder("exec ").append(HEX.formatHex(argv.get(0).getBytes(StandardCharsets.UTF_8)))
+                .append(' ').append(HEX.formatHex(path.getBytes(StandardCharsets.UTF_8)));
+        for (String a : argv.subList(1, argv.size())) {
             b.append(' ').append(HEX.formatHex(a.getBytes(StandardCharsets.UTF_8)));
         }
         ops.add(b.toString());

@@ -19,7 +19,7 @@ import java.util.List;
  * <pre>
  *   write FILE DATA      ->  OK | ERR ENAME       (open as the shell's "&gt;" does, one write(2) of DATA)
  *   read FILE            ->  OK HEX | ERR ENAME
- *   exec PATH ARG...     ->  OK HEX(stdout) | ERR ENAME   (runs PATH with argv ARG..., argv[0] first)
+ *   exec ARGV0 PATH ARG...  ->  OK HEX(output) | ERR ENAME  (execve(PATH, [ARGV0, ARG...]) via bash's exec -a)
  * </pre>
  */
 public final class OracleMain {
@@ -63,11 +63,11 @@ public final class OracleMain {
     }
 
     private static byte[] exec(String[] op) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", "exec -a \"$0\" \"$@\""));
         for (int i = 1; i < op.length; i++) {
             command.add(new String(bytes(op[i]), StandardCharsets.UTF_8));
         }
-        // ProcessBuilder execs command[0] with argv = command: argv[0] is the path itself.
+        // bash execs PATH itself (no PATH search: it contains a slash) with argv[0] = ARGV0.
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = p.getInputStream().readAllBytes();
         p.waitFor();
