@@ -5,6 +5,7 @@ package org.binfmtbpf.binfmt;
  * strerror text (so messages read like the shell's).
  */
 public enum Errno {
+    EPERM(1, "Operation not permitted"),
     ENOENT(2, "No such file or directory"),
     E2BIG(7, "Argument list too long"),
     ENOEXEC(8, "Exec format error"),

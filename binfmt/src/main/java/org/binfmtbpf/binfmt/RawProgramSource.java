@@ -5,6 +5,7 @@ import org.binfmtbpf.helpers.HelperRegistry;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.InstructionCodec;
 import org.binfmtbpf.isa.Opcodes;
+import org.binfmtbpf.isa.ProgramValidator;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.ProgramType;
 import org.binfmtbpf.program.Subprogram;
@@ -49,6 +50,14 @@ public record RawProgramSource(String name, ProgramType type, byte[] bytes) impl
             } else if (insn.opcode() == (Opcodes.CLASS_JMP | Opcodes.JMP_CALL) && insn.src() != Opcodes.CALL_HELPER) {
                 throw new IllegalArgumentException("program " + name + ": insn " + pc
                         + ": raw instruction programs cannot make BPF-to-BPF or kfunc calls; load an ELF object");
+            }
+        }
+        ProgramValidator.validate(insns);
+        for (int pc = 0; pc < insns.length; pc++) {
+            Instruction insn = insns[pc];
+            if (insn.opcode() == (Opcodes.CLASS_JMP | Opcodes.JMP_CALL) && helpers.get(insn.imm()) == null) {
+                throw new IllegalArgumentException("program " + name + ": insn " + pc + ": call to unknown helper "
+                        + insn.imm() + " (not available to " + type.sectionName() + " programs)");
             }
         }
         // One function: its frame is the whole stack, since nothing is called below it.
