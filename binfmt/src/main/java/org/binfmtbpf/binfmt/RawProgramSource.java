@@ -22,8 +22,14 @@ public record RawProgramSource(String name, ProgramType type, byte[] bytes) impl
         bytes = bytes.clone();
     }
 
+    /** From logical instructions (LD_IMM64 as one element). */
     public static RawProgramSource of(String name, ProgramType type, List<Instruction> logical) {
         return new RawProgramSource(name, type, InstructionCodec.encode(InstructionCodec.toSlots(logical)));
+    }
+
+    /** From slots, as {@code InstructionCodec.decode} or the assembler give them. */
+    public static RawProgramSource ofSlots(String name, ProgramType type, Instruction[] slots) {
+        return new RawProgramSource(name, type, InstructionCodec.encode(slots));
     }
 
     @Override public String kind() { return KIND; }

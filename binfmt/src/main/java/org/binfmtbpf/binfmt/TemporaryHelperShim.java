@@ -16,7 +16,7 @@ import org.binfmtbpf.run.Invocation;
  * main): helper 212 with the RFC's semantics and the memory lookup helpers need. Deleted at
  * that merge; nothing else may depend on it except {@link BinfmtHelpers}.
  */
-final class TemporaryHelperShim {
+public final class TemporaryHelperShim {
     private TemporaryHelperShim() {}
 
     static HelperRegistry standard() {
