@@ -6,7 +6,9 @@ import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.helpers.HelperPrototype;
 import org.binfmtbpf.helpers.HelperRegistry;
 import org.binfmtbpf.helpers.ReturnKind;
+import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.mem.Address;
+import org.binfmtbpf.mem.Memory;
 import org.binfmtbpf.mem.Region;
 import org.binfmtbpf.run.Invocation;
 
@@ -31,13 +33,13 @@ public final class BinfmtHelpers {
     public static final HelperPrototype BINPRM_GET_PATH_PROTO =
             HelperPrototype.of(ReturnKind.INTEGER, ArgKind.PTR_TO_UNINIT_MEM, ArgKind.CONST_SIZE);
 
-    private static final HelperRegistry STANDARD = TemporaryHelperShim.standard();
+    private static final HelperRegistry STANDARD = StandardHelpers.registry();
     private static final HelperRegistry BINFMT = STANDARD.toBuilder()
             .add(Helper.ofStatic(BINPRM_GET_PATH, "binprm_get_path", BINPRM_GET_PATH_PROTO, BinfmtHelpers.class,
                     "binprmGetPath"))
             .build();
 
-    /** What SOCKET_FILTER (the RFC's type) and other programs may call. */
+    /** What SOCKET_FILTER (the RFC's type) and other programs may call: the standard helpers, 212 included. */
     public static HelperRegistry standardRegistry() {
         return STANDARD;
     }
@@ -49,7 +51,7 @@ public final class BinfmtHelpers {
 
     public static long binprmGetPath(Invocation inv, long buf, long size, long r3, long r4, long r5) {
         int n = (int) Math.min(size & 0xffffffffL, Integer.MAX_VALUE);
-        Region dst = TemporaryHelperShim.resolve(inv, buf, n, true);
+        Region dst = Memory.resolve(inv, buf, n, true, -1);
         int at = Address.offset(buf);
         byte[] path = inv.binaryPath;
         if (path == null) {

@@ -8,7 +8,7 @@ package org.binfmtbpf.binfmt;
  * @param programPath the pinned path given at registration (shown by the status file)
  * @param program     the program, verified and compiled once, shared by every resolution
  */
-public record BpfEntry(String name, EntryFlags flags, String programPath, LoadedProgram program, byte[] registration)
+public record BpfEntry(String name, EntryFlags flags, String programPath, PinnedProgram program, byte[] registration)
         implements Entry {
     public BpfEntry {
         registration = registration.clone();

@@ -20,10 +20,10 @@ import org.binfmtbpf.program.ProgramType;
 public final class PinStore implements ProgramLookup {
     public static final String MOUNT = "/sys/fs/bpf";
 
-    private final Map<String, LoadedProgram> pins = new TreeMap<>();
+    private final Map<String, PinnedProgram> pins = new TreeMap<>();
 
     /** Pins {@code program} at {@code path}: EEXIST when taken, EPERM outside the bpf filesystem. */
-    public synchronized String pin(String path, LoadedProgram program) {
+    public synchronized String pin(String path, PinnedProgram program) {
         String normal = insideMount(path, "pin");
         if (pins.containsKey(normal) || normal.equals(MOUNT)) {
             throw new RegistrationException(Errno.EEXIST, "pin", normal + " is already pinned");
@@ -41,7 +41,7 @@ public final class PinStore implements ProgramLookup {
     }
 
     /** Path to program, sorted by path. */
-    public synchronized Map<String, LoadedProgram> pins() {
+    public synchronized Map<String, PinnedProgram> pins() {
         return Collections.unmodifiableMap(new TreeMap<>(pins));
     }
 
@@ -51,7 +51,7 @@ public final class PinStore implements ProgramLookup {
      * type binfmt_misc does not run (the RFC takes SOCKET_FILTER; this model also BINFMT).
      */
     @Override
-    public synchronized LoadedProgram programAt(String path) {
+    public synchronized PinnedProgram programAt(String path) {
         String normal = normalize(path);
         if (normal == null || !isInsideMount(normal)) {
             if (normal != null && hostFileExists(path)) {
@@ -60,7 +60,7 @@ public final class PinStore implements ProgramLookup {
             }
             throw new RegistrationException(Errno.ENOENT, "program", "nothing is pinned at " + path);
         }
-        LoadedProgram program = pins.get(normal);
+        PinnedProgram program = pins.get(normal);
         if (program == null) {
             throw new RegistrationException(Errno.ENOENT, "program", "nothing is pinned at " + normal);
         }
@@ -114,7 +114,7 @@ public final class PinStore implements ProgramLookup {
         }
     }
 
-    synchronized void restore(Map<String, LoadedProgram> restored) {
+    synchronized void restore(Map<String, PinnedProgram> restored) {
         pins.clear();
         pins.putAll(restored);
     }

@@ -28,6 +28,8 @@ final class ProgramCodec {
                 + "kind " + source.kind() + "\n"
                 + "type " + source.type().sectionName() + "\n"
                 + "name " + HEX.formatHex(source.name().getBytes(StandardCharsets.UTF_8)) + "\n"
+                + (source instanceof ElfProgramSource elf
+                        ? "object " + HEX.formatHex(elf.objectName().getBytes(StandardCharsets.UTF_8)) + "\n" : "")
                 + "bytes " + HEX.formatHex(source.bytes()) + "\n";
         return text.getBytes(StandardCharsets.US_ASCII);
     }
@@ -51,6 +53,10 @@ final class ProgramCodec {
             String kind = fields.get("kind");
             if (RawProgramSource.KIND.equals(kind)) {
                 return new RawProgramSource(name, type, bytes);
+            }
+            if (ElfProgramSource.KIND.equals(kind)) {
+                String object = new String(HEX.parseHex(fields.get("object")), StandardCharsets.UTF_8);
+                return new ElfProgramSource(object, name, type, bytes);
             }
             throw new IllegalStateException(where + ": unknown program kind '" + kind + "'");
         } catch (NullPointerException | IllegalArgumentException e) {

@@ -26,14 +26,14 @@ public final class ProgramLoader {
         return new ProgramLoader(Engines::preferred);
     }
 
-    /** Wraps {@code source}; nothing is loaded until {@link LoadedProgram#program()}. */
-    public LoadedProgram wrap(ProgramSource source) {
-        return new LoadedProgram(ProgramIds.of(source), source, this);
+    /** Wraps {@code source}; nothing is loaded until {@link PinnedProgram#program()}. */
+    public PinnedProgram wrap(ProgramSource source) {
+        return new PinnedProgram(ProgramIds.of(source), source, this);
     }
 
     /** Wraps and loads {@code source} now, so that a bad program is refused here. */
-    public LoadedProgram load(ProgramSource source) {
-        LoadedProgram loaded = wrap(source);
+    public PinnedProgram load(ProgramSource source) {
+        PinnedProgram loaded = wrap(source);
         loaded.program();
         return loaded;
     }

@@ -7,6 +7,6 @@ package org.binfmtbpf.binfmt;
  */
 @FunctionalInterface
 public interface ProgramLookup {
-    LoadedProgram programAt(String path);
+    PinnedProgram programAt(String path);
 
 }

@@ -139,7 +139,7 @@ public final class RegistrationParser {
         int pathStart = p;
         p = skipField(buf, p, "program");
         String path = buf.cString(pathStart);
-        LoadedProgram program = programs.programAt(path);
+        PinnedProgram program = programs.programAt(path);
         p = emptyField(buf, p, "magic");
         p = emptyField(buf, p, "mask");
         Tail tail = parseTail(buf, p, false);

@@ -49,7 +49,7 @@ final class SearchLoop {
     }
 
     private static Match runProgram(BpfEntry entry, byte[] header, byte[] pathBytes, FaultListener faults) {
-        LoadedProgram program = entry.program();
+        PinnedProgram program = entry.program();
         Invocation inv = Invocation.current();
         inv.begin(program.program(), header);
         inv.binaryPath = pathBytes;

@@ -29,7 +29,7 @@ final class StateFile {
 
     private StateFile() {}
 
-    static byte[] encode(Table table, Map<String, LoadedProgram> pins) {
+    static byte[] encode(Table table, Map<String, PinnedProgram> pins) {
         StringBuilder b = new StringBuilder(MAGIC).append('\n');
         b.append("status ").append(table.enabled() ? "enabled" : "disabled").append('\n');
         pins.forEach((path, program) -> b.append("pin ").append(HEX.formatHex(Latin1.bytes(path))).append(' ')

@@ -55,8 +55,8 @@ public final class StateSession implements AutoCloseable {
             return;
         }
         StateFile.Contents contents = StateFile.decode(Files.readAllBytes(stateFile), stateFile.toString());
-        Map<String, LoadedProgram> objects = new HashMap<>();
-        Map<String, LoadedProgram> restoredPins = new HashMap<>();
+        Map<String, PinnedProgram> objects = new HashMap<>();
+        Map<String, PinnedProgram> restoredPins = new HashMap<>();
         for (Map.Entry<String, String> pin : contents.pins().entrySet()) {
             restoredPins.put(pin.getKey(), object(pin.getValue(), objects));
         }
@@ -71,7 +71,7 @@ public final class StateSession implements AutoCloseable {
         binfmt.restore(new Table(contents.enabled(), entries));
     }
 
-    private LoadedProgram object(String id, Map<String, LoadedProgram> objects) {
+    private PinnedProgram object(String id, Map<String, PinnedProgram> objects) {
         if (id == null) {
             throw new IllegalStateException(directory.stateFile() + ": a 'B' entry names no stored program");
         }
@@ -89,15 +89,15 @@ public final class StateSession implements AutoCloseable {
     public void commit() {
         try {
             Table table = binfmt.table();
-            Map<String, LoadedProgram> pinned = pins.pins();
+            Map<String, PinnedProgram> pinned = pins.pins();
             Set<String> live = new HashSet<>();
-            List<LoadedProgram> used = new ArrayList<>(pinned.values());
+            List<PinnedProgram> used = new ArrayList<>(pinned.values());
             for (Registered r : table.entries()) {
                 if (r.entry() instanceof BpfEntry bpf) {
                     used.add(bpf.program());
                 }
             }
-            for (LoadedProgram program : used) {
+            for (PinnedProgram program : used) {
                 if (live.add(program.id())) {
                     Path file = directory.objectFile(program.id());
                     if (!Files.exists(file)) {

@@ -15,7 +15,7 @@ class PinStoreTest {
         throw new AssertionError("nothing runs here");
     });
 
-    private LoadedProgram program(ProgramType type) {
+    private PinnedProgram program(ProgramType type) {
         return loader.wrap(TestPrograms.socket("p", "mov %r0, 0\nexit").type() == type
                 ? TestPrograms.socket("p", "mov %r0, 0\nexit")
                 : new RawProgramSource("p", type, TestPrograms.socket("p", "mov %r0, 0\nexit").bytes()));
@@ -27,7 +27,7 @@ class PinStoreTest {
 
     @Test
     void pathsAreNormalisedLexically() {
-        LoadedProgram p = program(ProgramType.SOCKET_FILTER);
+        PinnedProgram p = program(ProgramType.SOCKET_FILTER);
         assertEquals("/sys/fs/bpf/qemu", pins.pin("/sys/fs/bpf/./x/../qemu", p));
         assertSame(p, pins.programAt("/sys//fs/bpf/qemu"));
         assertEquals(List.of("/sys/fs/bpf/qemu"), List.copyOf(pins.pins().keySet()));
@@ -35,7 +35,7 @@ class PinStoreTest {
 
     @Test
     void aPinCannotLeaveTheMount() {
-        LoadedProgram p = program(ProgramType.SOCKET_FILTER);
+        PinnedProgram p = program(ProgramType.SOCKET_FILTER);
         assertEquals(Errno.EPERM, refusal(() -> pins.pin("/sys/fs/bpf/../../../etc/passwd", p)));
         assertEquals(Errno.EPERM, refusal(() -> pins.pin("/sys/fs/bpfx", p)));
         assertEquals(Errno.EINVAL, refusal(() -> pins.pin("relative", p)));

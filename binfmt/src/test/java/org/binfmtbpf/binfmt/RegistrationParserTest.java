@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * real kernel by {@link KernelAgreementTest}; these tests name the rules.)
  */
 class RegistrationParserTest {
-    private static final LoadedProgram PROGRAM = new ProgramLoader(() -> {
+    private static final PinnedProgram PROGRAM = new ProgramLoader(() -> {
         throw new AssertionError("not run");
     }).wrap(RawProgramSource.of("p", ProgramType.SOCKET_FILTER,
             List.of(Instruction.of(0xb7, 0, 0, 0, 1), Instruction.of(0x95, 0, 0, 0, 0))));

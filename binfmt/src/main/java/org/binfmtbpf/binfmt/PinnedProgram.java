@@ -9,14 +9,14 @@ import org.binfmtbpf.run.Executable;
  * compiling happen once, on first use (a program pinned by this process is loaded at pin time,
  * so a bad program is refused there); every resolution on every thread shares the result.
  */
-public final class LoadedProgram {
+public final class PinnedProgram {
     private final String id;
     private final ProgramSource source;
     private final ProgramLoader loader;
     private volatile Program program;
     private volatile Executable executable;
 
-    LoadedProgram(String id, ProgramSource source, ProgramLoader loader) {
+    PinnedProgram(String id, ProgramSource source, ProgramLoader loader) {
         this.id = id;
         this.source = source;
         this.loader = loader;
