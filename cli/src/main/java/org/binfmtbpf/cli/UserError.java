@@ -1,0 +1,24 @@
+package org.binfmtbpf.cli;
+
+/** A mistake in what the user gave us: printed as one line, no stack trace. */
+public final class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    public UserError(int exitCode, String message) {
+        super(message, null, false, false);
+        this.exitCode = exitCode;
+    }
+
+    public static UserError badInput(String message) {
+        return new UserError(ExitCodes.BAD_INPUT, message);
+    }
+
+    public static UserError environment(String message) {
+        return new UserError(ExitCodes.ENVIRONMENT, message);
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,53 @@
+package org.binfmtbpf.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/**
+ * Turns exceptions into one line on stderr and a documented exit code. A stack trace is
+ * printed only with {@code --debug}, or for a genuine internal error.
+ */
+final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        boolean debug = parsed.hasMatchedOption("--debug") || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"))
+                || hasDebug(parsed);
+        Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        int code;
+        String message;
+        if (cause instanceof UserError u) {
+            code = u.exitCode();
+            message = u.getMessage();
+        } else if (cause instanceof NoSuchFileException n) {
+            code = ExitCodes.ENVIRONMENT;
+            message = n.getFile() + ": no such file";
+        } else if (cause instanceof IOException io) {
+            code = ExitCodes.ENVIRONMENT;
+            message = io.getMessage();
+        } else if (Errors.isUserFacing(cause)) {
+            code = ExitCodes.BAD_INPUT;
+            message = cause.getMessage();
+        } else {
+            code = ExitCodes.INTERNAL;
+            message = "internal error: " + cause + " (rerun with --debug for the stack trace)";
+            debug = true;
+        }
+        cmd.getErr().println("binfmt-bpf " + cmd.getCommandName() + ": " + message);
+        if (debug) {
+            cause.printStackTrace(cmd.getErr());
+        }
+        return code;
+    }
+
+    private static boolean hasDebug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
