@@ -44,6 +44,8 @@ class KernelTagTest {
         "machine_counter.bpf.o, count_machines_syscall",
         "trace_printk.bpf.o, trace_header_syscall",
         "socket_idioms.bpf.o, elf_filter",
+        "loop_callback.bpf.o, sum_bytes_syscall",
+        "btf_kinds.bpf.o, view_header_syscall",
     })
     void linkedProgramHasTheKernelsTag(String object, String program, @TempDir Path tmp) throws Exception {
         String bpftool = executable("/usr/sbin/bpftool", "/usr/bin/bpftool", "/sbin/bpftool");
