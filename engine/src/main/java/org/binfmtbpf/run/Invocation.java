@@ -31,6 +31,12 @@ public final class Invocation {
     private final byte[] interpreter = new byte[PATH_MAX];
     private int interpreterLength = -1;
 
+    /** The lowest stack offset the running function may touch (TEMPORARY SHIM of H-interp's field). */
+    public int stackFloor;
+    /** The most instructions this run may execute (TEMPORARY SHIM of H-interp's field). */
+    public long budget = UNLIMITED;
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
     /** Tail calls taken in this run; helper 12 refuses the 34th. */
     public int tailCalls;
     /** Set by helper 12 when a tail call succeeds; the engine switches to it. */
@@ -55,6 +61,8 @@ public final class Invocation {
         interpreterLength = -1;
         tailCalls = 0;
         tailCallTarget = null;
+        stackFloor = 0;
+        budget = UNLIMITED;
         Arrays.fill(stack, (byte) 0);
     }
 

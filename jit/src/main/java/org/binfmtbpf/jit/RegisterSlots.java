@@ -1,0 +1,40 @@
+package org.binfmtbpf.jit;
+
+/**
+ * Where a generated method keeps the eBPF registers (each a {@code long} local, two slots)
+ * and its other state. Slot 0 is always the {@code Invocation}.
+ *
+ * <p>A function method receives r1-r5, r10 and the call depth as parameters, in that order,
+ * so a BPF-to-BPF call is a plain {@code invokestatic}. A chunk method receives the register
+ * file ({@code long[]}) and an entry index and copies the registers into locals.
+ *
+ * @param reg        local slot of r0..r10
+ * @param depth      int local: the call depth (0 = main)
+ * @param stack      local holding {@code inv.stack}
+ * @param savedFloor int local: the stack floor saved around a BPF-to-BPF call
+ * @param registerFile local holding the {@code long[]} register file, or -1
+ */
+record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int registerFile) {
+    static final int INV = 0;
+    /** Index in the register file that carries the call depth. */
+    static final int DEPTH_INDEX = 11;
+    /** Length of a register file: r0..r10 and the depth. */
+    static final int FILE_LENGTH = 12;
+
+    static RegisterSlots forFunction() {
+        return new RegisterSlots(new int[] {14, 1, 3, 5, 7, 9, 16, 18, 20, 22, 11}, 13, 24, 25, -1);
+    }
+
+    static RegisterSlots forChunk() {
+        int[] reg = new int[11];
+        for (int r = 0; r < 11; r++) {
+            reg[r] = 3 + 2 * r;
+        }
+        return new RegisterSlots(reg, 25, 26, 27, 1);
+    }
+
+    /** JVM descriptor of a function method: (inv, r1..r5, r10, depth) -> r0. */
+    static final String FUNCTION_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;JJJJJJI)J";
+    /** JVM descriptor of a chunk method: (inv, register file, entry) -> next transfer code or -1. */
+    static final String CHUNK_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;[JI)I";
+}
