@@ -21,7 +21,8 @@ import org.objectweb.asm.Type;
 final class CallEmitter implements Opcodes {
     private CallEmitter() {}
 
-    private static final String FAULT = "org/binfmtbpf/run/BpfFault";
+    private static final String FAILED = "(Lorg/binfmtbpf/helpers/HelperRegistry;Ljava/lang/RuntimeException;II)"
+            + "Lorg/binfmtbpf/run/BpfFault;";
 
     static boolean emit(MethodEmitter m, Instruction insn, int pc) {
         if (source(insn.opcode()) == SRC_X) {
@@ -31,6 +32,13 @@ final class CallEmitter implements Opcodes {
         return switch (insn.src()) {
             case CALL_HELPER -> helper(m, insn.imm(), pc);
             case CALL_LOCAL -> local(m, insn, pc);
+            case CALL_KFUNC -> {
+                m.pushInt(insn.imm());
+                m.pushInt(pc);
+                m.invokeStatic(ClassContext.RUNTIME, "kfunc", "(II)Lorg/binfmtbpf/run/BpfFault;");
+                m.mv.visitInsn(ATHROW);
+                yield true;
+            }
             default -> false;
         };
     }
@@ -54,7 +62,7 @@ final class CallEmitter implements Opcodes {
         Label start = new Label();
         Label end = new Label();
         Label handler = new Label();
-        mv.visitTryCatchBlock(start, end, handler, FAULT);
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/RuntimeException");
         mv.visitLabel(start);
         arguments(m);
         m.invokeStatic(Type.getInternalName(h.owner()), h.method(), HelperFunction.DESCRIPTOR);
@@ -62,12 +70,15 @@ final class CallEmitter implements Opcodes {
         m.store(0);
         m.trailer(() -> {
             mv.visitLabel(handler);
+            mv.visitFieldInsn(GETSTATIC, m.cls.className, ClassContext.HELPERS_FIELD, ClassContext.HELPERS_TYPE);
+            mv.visitInsn(SWAP);
+            m.pushInt(id);
             m.pushInt(pc);
-            m.invokeStatic(ClassContext.RUNTIME, "atCall", "(Lorg/binfmtbpf/run/BpfFault;I)Lorg/binfmtbpf/run/BpfFault;");
+            m.invokeStatic(ClassContext.RUNTIME, "helperFailed", FAILED);
             mv.visitInsn(ATHROW);
         });
         if (id == JitRuntime.TAIL_CALL_HELPER) {
-            m.unwindIfTailCalled();
+            m.tailCallIfRequested(pc);
         }
         return true;
     }
@@ -85,7 +96,7 @@ final class CallEmitter implements Opcodes {
                 "(Lorg/binfmtbpf/helpers/HelperRegistry;Lorg/binfmtbpf/run/Invocation;JJJJJJI)J");
         m.store(0);
         if (m.cls.plan.mayTailCall) {
-            m.unwindIfTailCalled();
+            m.tailCallIfRequested(pc);
         }
     }
 
@@ -99,14 +110,18 @@ final class CallEmitter implements Opcodes {
         mv.visitVarInsn(ALOAD, RegisterSlots.INV);
         mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "stackFloor", "I");
         mv.visitVarInsn(ISTORE, m.slots.savedFloor());
-        arguments(m);
+        mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+        for (int r = 0; r <= 9; r++) {
+            m.load(r); // the callee sees the caller's registers, as in the interpreter's shared register file
+        }
         mv.visitVarInsn(ALOAD, RegisterSlots.INV);
         m.load(10);
         m.pushInt(m.fn.function.stackSize());
         mv.visitVarInsn(ILOAD, m.slots.depth());
+        mv.visitLdcInsn(m.cls.plan.functions.get(callee).function.name());
         m.pushInt(m.cls.plan.functions.get(callee).function.stackSize());
         m.pushInt(pc);
-        m.invokeStatic(ClassContext.RUNTIME, "enterCall", "(Lorg/binfmtbpf/run/Invocation;JIIII)J");
+        m.invokeStatic(ClassContext.RUNTIME, "enterCall", "(Lorg/binfmtbpf/run/Invocation;JIILjava/lang/String;II)J");
         mv.visitVarInsn(ILOAD, m.slots.depth());
         mv.visitInsn(ICONST_1);
         mv.visitInsn(IADD);
@@ -116,9 +131,6 @@ final class CallEmitter implements Opcodes {
         mv.visitVarInsn(ALOAD, RegisterSlots.INV);
         mv.visitVarInsn(ILOAD, m.slots.savedFloor());
         mv.visitFieldInsn(PUTFIELD, MethodEmitter.INVOCATION, "stackFloor", "I");
-        if (m.cls.plan.mayTailCall) {
-            m.unwindIfTailCalled();
-        }
         return true;
     }
 

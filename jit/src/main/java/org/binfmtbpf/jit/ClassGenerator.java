@@ -51,9 +51,12 @@ final class ClassGenerator implements Opcodes {
         cw.visitSource(cls.plan.program.name() + ".bpf", null);
         cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, ClassContext.HELPERS_FIELD, ClassContext.HELPERS_TYPE, null, null)
                 .visitEnd();
+        cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, ClassContext.TARGETS_FIELD, ClassContext.TARGETS_TYPE, null, null)
+                .visitEnd();
         classInitializer();
         constructor();
         runMethod();
+        enterMethod();
         for (FunctionPlan f : cls.plan.functions) {
             if (f.chunked()) {
                 chunkedFunction(f);
@@ -73,20 +76,26 @@ final class ClassGenerator implements Opcodes {
         return sizes;
     }
 
-    /** Loads the class data (the helper registry) into the static final field HotSpot trusts. */
+    /** Loads the class data (helper registry, tail-call targets) into static final fields, which HotSpot trusts. */
     private void classInitializer() {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
-        mv.visitLdcInsn("_");
-        mv.visitLdcInsn(Type.getType(ClassContext.HELPERS_TYPE));
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
-        mv.visitTypeInsn(CHECKCAST, "org/binfmtbpf/helpers/HelperRegistry");
-        mv.visitFieldInsn(PUTSTATIC, cls.className, ClassContext.HELPERS_FIELD, ClassContext.HELPERS_TYPE);
+        classDataAt(mv, 0, ClassContext.HELPERS_FIELD, ClassContext.HELPERS_TYPE);
+        classDataAt(mv, 1, ClassContext.TARGETS_FIELD, ClassContext.TARGETS_TYPE);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    private void classDataAt(MethodVisitor mv, int index, String field, String descriptor) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        mv.visitLdcInsn("_");
+        mv.visitLdcInsn(Type.getType(descriptor));
+        mv.visitInsn(ICONST_0 + index);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(CHECKCAST, Type.getType(descriptor).getInternalName());
+        mv.visitFieldInsn(PUTSTATIC, cls.className, field, descriptor);
     }
 
     private void constructor() {
@@ -109,14 +118,19 @@ final class ClassGenerator implements Opcodes {
         mv.visitTryCatchBlock(start, end, packetEnd, "org/binfmtbpf/jit/PacketEnd");
         mv.visitLabel(start);
         mv.visitVarInsn(ALOAD, 1);
+        int frame = cls.plan.functions.get(0).function.stackSize();
+        cls.constants.pushInt(mv, org.binfmtbpf.run.Invocation.STACK_SIZE - frame);
+        mv.visitFieldInsn(PUTFIELD, MethodEmitter.INVOCATION, "stackFloor", "I");
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitInsn(LCONST_0);
         mv.visitMethodInsn(INVOKESTATIC, MethodEmitter.INVOCATION, "contextAddress", "()J", false);
         mv.visitVarInsn(ALOAD, 1);
         mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
         mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "size", "()I", false);
         mv.visitInsn(I2L);
-        mv.visitInsn(LCONST_0);
-        mv.visitInsn(LCONST_0);
-        mv.visitInsn(LCONST_0);
+        for (int r = 3; r <= 9; r++) {
+            mv.visitInsn(LCONST_0);
+        }
         mv.visitMethodInsn(INVOKESTATIC, MethodEmitter.INVOCATION, "stackTop", "()J", false);
         mv.visitInsn(ICONST_0);
         mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.functionMethod(0), RegisterSlots.FUNCTION_DESCRIPTOR, false);
@@ -125,6 +139,21 @@ final class ClassGenerator implements Opcodes {
         mv.visitLabel(packetEnd);
         mv.visitInsn(POP);
         mv.visitInsn(LCONST_0);
+        mv.visitInsn(LRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code enter(inv, r0..r10, depth)}: the main function on given registers, for tail calls. */
+    private void enterMethod() {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "enter", "(Lorg/binfmtbpf/run/Invocation;JJJJJJJJJJJI)J", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 1);
+        for (int r = 0; r <= 10; r++) {
+            mv.visitVarInsn(LLOAD, 2 + 2 * r);
+        }
+        mv.visitVarInsn(ILOAD, 24);
+        mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.functionMethod(0), RegisterSlots.FUNCTION_DESCRIPTOR, false);
         mv.visitInsn(LRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -150,19 +179,17 @@ final class ClassGenerator implements Opcodes {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, ClassContext.functionMethod(f.index),
                 RegisterSlots.FUNCTION_DESCRIPTOR, null, null);
         mv.visitCode();
-        int regs = 14;
-        int next = 15;
+        int regs = 24;
+        int next = 25;
         mv.visitIntInsn(BIPUSH, RegisterSlots.FILE_LENGTH);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, regs);
-        int[] params = {1, 3, 5, 7, 9};
-        for (int r = 1; r <= 5; r++) {
-            storeFile(mv, regs, r, params[r - 1]);
+        for (int r = 0; r <= 10; r++) {
+            storeFile(mv, regs, r, 1 + 2 * r);
         }
-        storeFile(mv, regs, 10, 11);
         mv.visitVarInsn(ALOAD, regs);
         mv.visitIntInsn(BIPUSH, RegisterSlots.DEPTH_INDEX);
-        mv.visitVarInsn(ILOAD, 13);
+        mv.visitVarInsn(ILOAD, 23);
         mv.visitInsn(I2L);
         mv.visitInsn(LASTORE);
         mv.visitInsn(ICONST_0);

@@ -25,6 +25,13 @@ final class CostModel {
     /** Storing eleven registers and returning a transfer code. */
     static final int SPILL_STUB = 80;
 
+    /** A budget tick before each instruction of counted code. */
+    static final int TICK = 8;
+
+    static int estimate(ProgramPlan plan, int pc) {
+        return estimate(plan.program.insn(pc)) + (plan.counted ? TICK : 0);
+    }
+
     static int estimate(Instruction insn) {
         int op = insn.opcode();
         return switch (cls(op)) {
@@ -41,7 +48,7 @@ final class CostModel {
             return 90;
         }
         if (Jumps.isCall(insn)) {
-            return 70;
+            return 110;
         }
         if (Jumps.isExit(insn)) {
             return 12;

@@ -52,7 +52,7 @@ final class FunctionPlan {
                 continue;
             }
             writesFp |= CostModel.writesRegister(plan.program.insn(pc), 10);
-            total += CostModel.estimate(plan.program.insn(pc));
+            total += CostModel.estimate(plan, pc);
         }
         List<Chunk> chunks = new ArrayList<>();
         if (total <= CostModel.METHOD_BUDGET * chunkBudget / CostModel.CHUNK_BUDGET) {
@@ -79,7 +79,7 @@ final class FunctionPlan {
             int blockCost = 0;
             for (int q = pc; q < f.end() && (q == pc || !plan.blockStart[q]); q++) {
                 if (plan.instructionStart[q]) {
-                    blockCost += CostModel.estimate(plan.program.insn(q));
+                    blockCost += CostModel.estimate(plan, q);
                 }
                 blockEnd = q + 1;
             }
@@ -99,7 +99,7 @@ final class FunctionPlan {
                 if (!plan.instructionStart[q]) {
                     continue;
                 }
-                int c = CostModel.estimate(plan.program.insn(q));
+                int c = CostModel.estimate(plan, q);
                 if (size + c > budget && q > start) {
                     out.add(new Chunk(out.size(), start, q));
                     start = q;

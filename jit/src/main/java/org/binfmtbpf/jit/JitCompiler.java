@@ -44,16 +44,19 @@ public final class JitCompiler {
 
     /** Compiles and defines the program. Thread-safe. */
     public JitExecutable compile(Program program) {
-        Generated g = generate(program, verifierFacts.apply(program));
-        dump(program, g.bytes);
+        JitExecutable e = new JitExecutable(program, define(program, false), this);
+        tailCallTargets.remember(program, e);
+        return e;
+    }
+
+    /** Generates and defines one variant of the program's class and returns an instance. */
+    CompiledCode define(Program program, boolean counted) {
+        Generated g = generate(program, verifierFacts.apply(program), counted);
+        dump(program, counted, g.bytes);
         try {
             HelperRegistry helpers = program.helpers() != null ? program.helpers() : HelperRegistry.builder().build();
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(g.bytes, helpers, true);
-            CompiledCode code = (CompiledCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
-                    .invoke();
-            JitExecutable e = new JitExecutable(program, code, tailCallTargets);
-            tailCallTargets.remember(program, e);
-            return e;
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(g.bytes, List.of(helpers, tailCallTargets), true);
+            return (CompiledCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -63,7 +66,7 @@ public final class JitCompiler {
 
     /** The class file the compiler generates for {@code program}. */
     public static byte[] classBytes(Program program) {
-        return generate(program, AccessFacts.NONE).bytes;
+        return generate(program, AccessFacts.NONE, false).bytes;
     }
 
     /** The generated class as ASM Textifier text (for {@code prog dump jited}). */
@@ -75,7 +78,7 @@ public final class JitCompiler {
 
     /** Bytecode sizes of the generated methods, by name. */
     static List<ClassGenerator.MethodSize> methodSizes(Program program) {
-        return generate(program, AccessFacts.NONE).sizes;
+        return generate(program, AccessFacts.NONE, false).sizes;
     }
 
     record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes) {}
@@ -84,12 +87,12 @@ public final class JitCompiler {
      * Generates the class; should an estimate of {@link CostModel} fall short and a method pass
      * HotSpot's compile limit, generates again with smaller chunks.
      */
-    static Generated generate(Program program, AccessFacts facts) {
+    static Generated generate(Program program, AccessFacts facts, boolean counted) {
         int budget = CostModel.CHUNK_BUDGET;
         while (true) {
-            ProgramPlan plan = ProgramPlan.of(program, budget);
-            ClassContext cls = new ClassContext(CLASS_PREFIX + javaName(program.name()), plan,
-                    facts.orElse(new FramePointerFacts(plan)));
+            ProgramPlan plan = ProgramPlan.of(program, budget, counted);
+            ClassContext cls = new ClassContext(CLASS_PREFIX + javaName(program.name()) + (counted ? "_counted" : ""), plan,
+                    facts.orElse(new FramePointerFacts(plan)), counted);
             ClassGenerator gen = new ClassGenerator(cls);
             byte[] bytes = gen.generate();
             boolean fits = gen.sizes().stream().allMatch(s -> s.bytes() < CostModel.HUGE_METHOD_LIMIT);
@@ -108,7 +111,7 @@ public final class JitCompiler {
         return b.length() > 64 ? b.substring(0, 64) : b.toString();
     }
 
-    private static void dump(Program program, byte[] bytes) {
+    private static void dump(Program program, boolean counted, byte[] bytes) {
         String dir = System.getProperty(DUMP_PROPERTY);
         if (dir == null || dir.isEmpty()) {
             return;
@@ -116,7 +119,7 @@ public final class JitCompiler {
         try {
             Path d = Path.of(dir);
             Files.createDirectories(d);
-            Files.write(d.resolve("BpfProgram_" + javaName(program.name()) + ".class"), bytes);
+            Files.write(d.resolve("BpfProgram_" + javaName(program.name()) + (counted ? "_counted" : "") + ".class"), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot dump compiled class of " + program.name() + " to " + dir, e);
         }

@@ -1,6 +1,7 @@
 package org.binfmtbpf.jit;
 
 import org.binfmtbpf.program.Program;
+import org.binfmtbpf.run.BpfFault;
 import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Invocation;
 
@@ -8,20 +9,21 @@ import org.binfmtbpf.run.Invocation;
  * A program compiled to a hidden class. Runs allocate nothing: the registers are locals of
  * the generated methods and all per-run state is in the {@link Invocation}.
  *
- * <p>Tail calls: helper 12 stores the target in {@link Invocation#tailCallTarget}; the
- * compiled code then unwinds every frame and this loop runs the target on the same invocation
- * (stack, context and tail-call count carry over), so a chain of 33 tail calls uses constant
- * JVM stack.
+ * <p>A run with an instruction budget ({@link Invocation#budget} not {@code UNLIMITED}) uses a
+ * second class, compiled on first need, that counts every instruction like the interpreter
+ * and faults at the same one. While it runs, {@code inv.budget} holds the instructions left;
+ * the budget is restored when the run ends. Unbudgeted runs pay nothing for this.
  */
-final class JitExecutable implements Executable {
+public final class JitExecutable implements Executable {
     private final Program program;
     private final CompiledCode code;
-    private final TailCallTargets targets;
+    private final JitCompiler compiler;
+    private volatile CompiledCode counted;
 
-    JitExecutable(Program program, CompiledCode code, TailCallTargets targets) {
+    JitExecutable(Program program, CompiledCode code, JitCompiler compiler) {
         this.program = program;
         this.code = code;
-        this.targets = targets;
+        this.compiler = compiler;
     }
 
     @Override
@@ -31,13 +33,35 @@ final class JitExecutable implements Executable {
 
     @Override
     public long run(Invocation inv) {
-        long r0 = code.run(inv);
-        Object target = inv.tailCallTarget;
-        while (target != null) {
-            inv.tailCallTarget = null;
-            r0 = targets.compiled(target).code.run(inv);
-            target = inv.tailCallTarget;
+        if (inv.budget == Invocation.UNLIMITED) {
+            return code.run(inv);
         }
-        return r0;
+        long budget = inv.budget;
+        inv.budget = Math.max(budget, 0);
+        try {
+            return countedCode().run(inv);
+        } catch (BudgetExhausted e) {
+            throw new BpfFault(e.pc, "instruction budget of " + budget + " exhausted");
+        } finally {
+            inv.budget = budget;
+        }
+    }
+
+    CompiledCode code() {
+        return code;
+    }
+
+    CompiledCode countedCode() {
+        CompiledCode c = counted;
+        if (c == null) {
+            synchronized (this) {
+                c = counted;
+                if (c == null) {
+                    c = compiler.define(program, true);
+                    counted = c;
+                }
+            }
+        }
+        return c;
     }
 }

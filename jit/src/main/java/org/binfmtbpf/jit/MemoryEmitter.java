@@ -126,6 +126,8 @@ final class MemoryEmitter implements Opcodes {
         mv.visitVarInsn(ALOAD, RegisterSlots.INV);
         if (mode == MODE_IND) {
             address(m, insn.src(), insn.imm());
+            mv.visitInsn(L2I); // the kernel's helpers take the offset as a 32-bit int
+            mv.visitInsn(I2L);
         } else {
             m.pushLong(insn.imm());
         }
@@ -152,13 +154,15 @@ final class MemoryEmitter implements Opcodes {
         }
     }
 
-    /** Pushes the stack array index of r10 + {@code off}: constant in the main function, fp-relative in callees. */
+    /**
+     * Pushes the stack array index of r10 + {@code off}. r10's low half is its offset in the
+     * stack; it is not a constant even in the main function, which a tail call may enter on
+     * a callee's frame.
+     */
     private static void stackIndex(MethodEmitter m, int off) {
-        if (m.fn.index == 0 && !m.cls.plan.mayTailCall) {
-            m.pushInt(org.binfmtbpf.run.Invocation.STACK_SIZE + off);
-        } else {
-            m.load(10);
-            m.mv.visitInsn(L2I);
+        m.load(10);
+        m.mv.visitInsn(L2I);
+        if (off != 0) {
             m.pushInt(off);
             m.mv.visitInsn(IADD);
         }

@@ -61,6 +61,11 @@ final class MethodEmitter implements Opcodes {
             Label l = labels[pc - chunk.start()];
             mv.visitLabel(l);
             mv.visitLineNumber(pc & 0xffff, l);
+            if (cls.counted) {
+                mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+                pushInt(pc);
+                invokeStatic(ClassContext.RUNTIME, "tick", "(Lorg/binfmtbpf/run/Invocation;I)V");
+            }
             InstructionEmitter.emit(this, cls.plan.program.insn(pc), pc);
             last = pc;
         }
@@ -83,10 +88,6 @@ final class MethodEmitter implements Opcodes {
     }
 
     private void functionPrologue() {
-        for (int r : new int[] {0, 6, 7, 8, 9}) {
-            mv.visitInsn(LCONST_0);
-            store(r);
-        }
         loadStackArray();
     }
 
@@ -171,21 +172,27 @@ final class MethodEmitter implements Opcodes {
         }
     }
 
-    /** Unwinds after a tail call: every frame returns at once, the executable runs the target. */
-    void unwindIfTailCalled() {
+    /**
+     * After a call that may have been bpf_tail_call: if it succeeded, the target program runs
+     * on this function's registers and frame, and its result is this function's result.
+     */
+    void tailCallIfRequested(int pc) {
         mv.visitVarInsn(ALOAD, RegisterSlots.INV);
         mv.visitFieldInsn(GETFIELD, INVOCATION, "tailCallTarget", "Ljava/lang/Object;");
-        Label go = new Label();
         Label stay = new Label();
         mv.visitJumpInsn(IFNULL, stay);
-        mv.visitLabel(go);
-        if (inChunk()) {
-            mv.visitInsn(ICONST_M1);
-            mv.visitInsn(IRETURN);
-        } else {
-            mv.visitInsn(LCONST_0);
-            mv.visitInsn(LRETURN);
+        mv.visitFieldInsn(GETSTATIC, cls.className, ClassContext.TARGETS_FIELD, ClassContext.TARGETS_TYPE);
+        mv.visitInsn(cls.counted ? ICONST_1 : ICONST_0);
+        mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+        for (int r = 0; r <= 10; r++) {
+            load(r);
         }
+        mv.visitVarInsn(ILOAD, slots.depth());
+        pushInt(pc);
+        invokeStatic(ClassContext.RUNTIME, "tailCall",
+                "(Lorg/binfmtbpf/jit/TailCallTargets;ZLorg/binfmtbpf/run/Invocation;JJJJJJJJJJJII)J");
+        store(0);
+        exitFunction();
         mv.visitLabel(stay);
     }
 

@@ -25,7 +25,11 @@ final class ProgramPlan {
     /** True when the program uses CALLX (needs the helper registry at run time). */
     final boolean usesCallx;
 
-    private ProgramPlan(Program program, int chunkBudget) {
+    /** True when every instruction is preceded by a budget tick (larger code). */
+    final boolean counted;
+
+    private ProgramPlan(Program program, int chunkBudget, boolean counted) {
+        this.counted = counted;
         this.program = program;
         int n = program.length();
         instructionStart = new boolean[n];
@@ -70,8 +74,8 @@ final class ProgramPlan {
         functions = List.copyOf(fs);
     }
 
-    static ProgramPlan of(Program program, int chunkBudget) {
-        return new ProgramPlan(program, chunkBudget);
+    static ProgramPlan of(Program program, int chunkBudget, boolean counted) {
+        return new ProgramPlan(program, chunkBudget, counted);
     }
 
     int functionIndexAt(int pc) {

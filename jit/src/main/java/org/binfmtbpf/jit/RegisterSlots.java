@@ -4,14 +4,15 @@ package org.binfmtbpf.jit;
  * Where a generated method keeps the eBPF registers (each a {@code long} local, two slots)
  * and its other state. Slot 0 is always the {@code Invocation}.
  *
- * <p>A function method receives r1-r5, r10 and the call depth as parameters, in that order,
- * so a BPF-to-BPF call is a plain {@code invokestatic}. A chunk method receives the register
- * file ({@code long[]}) and an entry index and copies the registers into locals.
+ * <p>A function method receives all eleven registers and the call depth as parameters, so a
+ * BPF-to-BPF call or a tail call is a plain call that hands over the registers exactly as the
+ * interpreter's shared register file does. A chunk method receives a register file
+ * ({@code long[]}) and an entry index and copies the registers into locals.
  *
- * @param reg        local slot of r0..r10
- * @param depth      int local: the call depth (0 = main)
- * @param stack      local holding {@code inv.stack}
- * @param savedFloor int local: the stack floor saved around a BPF-to-BPF call
+ * @param reg          local slot of r0..r10
+ * @param depth        int local: the call depth (0 = main)
+ * @param stack        local holding {@code inv.stack}
+ * @param savedFloor   int local: the caller's stack floor, saved around a BPF-to-BPF call
  * @param registerFile local holding the {@code long[]} register file, or -1
  */
 record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int registerFile) {
@@ -21,20 +22,24 @@ record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int regist
     /** Length of a register file: r0..r10 and the depth. */
     static final int FILE_LENGTH = 12;
 
+    /** JVM descriptor of a function method: (inv, r0..r10, depth) -> r0. */
+    static final String FUNCTION_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;JJJJJJJJJJJI)J";
+    /** JVM descriptor of a chunk method: (inv, register file, entry) -> next transfer code, or -1 on exit. */
+    static final String CHUNK_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;[JI)I";
+
     static RegisterSlots forFunction() {
-        return new RegisterSlots(new int[] {14, 1, 3, 5, 7, 9, 16, 18, 20, 22, 11}, 13, 24, 25, -1);
+        return new RegisterSlots(registersFrom(1), 23, 24, 25, -1);
     }
 
     static RegisterSlots forChunk() {
-        int[] reg = new int[11];
-        for (int r = 0; r < 11; r++) {
-            reg[r] = 3 + 2 * r;
-        }
-        return new RegisterSlots(reg, 25, 26, 27, 1);
+        return new RegisterSlots(registersFrom(3), 25, 26, 27, 1);
     }
 
-    /** JVM descriptor of a function method: (inv, r1..r5, r10, depth) -> r0. */
-    static final String FUNCTION_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;JJJJJJI)J";
-    /** JVM descriptor of a chunk method: (inv, register file, entry) -> next transfer code or -1. */
-    static final String CHUNK_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;[JI)I";
+    private static int[] registersFrom(int first) {
+        int[] reg = new int[11];
+        for (int r = 0; r < 11; r++) {
+            reg[r] = first + 2 * r;
+        }
+        return reg;
+    }
 }

@@ -7,9 +7,9 @@ import org.binfmtbpf.program.Program;
 
 /**
  * The compiled form of each program a tail call may reach. Helper 12 names the target
- * (a {@link Program}, or an executable of this engine); the first tail call into a program
- * compiles it, later ones find it here without allocating. Keys and values are weak (the
- * executable refers to its program), so an unreachable program's hidden class still unloads.
+ * program; the first tail call into it compiles it, later ones find it here without
+ * allocating. Keys and values are weak (an executable refers to its program), so an
+ * unreachable program's hidden class still unloads.
  */
 final class TailCallTargets {
     private final JitCompiler compiler;
@@ -19,22 +19,16 @@ final class TailCallTargets {
         this.compiler = compiler;
     }
 
-    JitExecutable compiled(Object target) {
-        if (target instanceof JitExecutable e) {
-            return e;
+    CompiledCode code(Program p, boolean counted) {
+        JitExecutable e;
+        synchronized (compiled) {
+            WeakReference<JitExecutable> ref = compiled.get(p);
+            e = ref == null ? null : ref.get();
         }
-        if (target instanceof Program p) {
-            synchronized (compiled) {
-                WeakReference<JitExecutable> ref = compiled.get(p);
-                JitExecutable e = ref == null ? null : ref.get();
-                if (e == null) {
-                    e = compiler.compile(p);
-                    compiled.put(p, new WeakReference<>(e));
-                }
-                return e;
-            }
+        if (e == null) {
+            e = compiler.compile(p); // registers itself through remember()
         }
-        throw new IllegalStateException("tail call target is neither a Program nor a JIT executable: " + target);
+        return counted ? e.countedCode() : e.code();
     }
 
     void remember(Program p, JitExecutable e) {
