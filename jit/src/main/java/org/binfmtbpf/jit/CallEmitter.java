@@ -70,6 +70,7 @@ final class CallEmitter implements Opcodes {
         m.store(0);
         m.trailer(() -> {
             mv.visitLabel(handler);
+            m.mv.frame(new Object[] {"java/lang/RuntimeException"});
             mv.visitFieldInsn(GETSTATIC, m.cls.className, ClassContext.HELPERS_FIELD, ClassContext.HELPERS_TYPE);
             mv.visitInsn(SWAP);
             m.pushInt(id);

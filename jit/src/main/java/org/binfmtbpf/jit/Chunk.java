@@ -3,6 +3,7 @@ package org.binfmtbpf.jit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.program.Subprogram;
 
@@ -42,25 +43,35 @@ final class Chunk {
         return index << 16 | e;
     }
 
-    void collectEntries(ProgramPlan plan, Subprogram f) {
-        List<Integer> es = new ArrayList<>();
-        es.add(start);
-        for (int pc = f.start(); pc < f.end(); pc++) {
-            if (!plan.instructionStart[pc] || contains(pc)) {
-                continue;
-            }
-            Instruction insn = plan.program.insn(pc);
-            if (Jumps.isBranch(insn)) {
+    /** Sets the entries of every chunk of function {@code f} in one pass over its branches. */
+    static void collectEntries(ProgramPlan plan, Subprogram f, List<Chunk> chunks, FunctionPlan fn) {
+        List<TreeSet<Integer>> es = new ArrayList<>();
+        for (Chunk c : chunks) {
+            TreeSet<Integer> s = new TreeSet<>();
+            s.add(c.start);
+            es.add(s);
+        }
+        if (chunks.size() > 1) {
+            for (int pc = f.start(); pc < f.end(); pc++) {
+                Instruction insn = plan.program.insn(pc);
+                if (!plan.instructionStart[pc] || !Jumps.isBranch(insn)) {
+                    continue;
+                }
                 int t = Jumps.target(insn, pc);
-                if (contains(t) && t != start) {
-                    es.add(t);
+                if (t < f.start() || t >= f.end()) {
+                    continue; // MethodEmitter reports it
+                }
+                Chunk to = fn.chunkAt(t);
+                if (!to.contains(pc)) {
+                    es.get(to.index).add(t);
                 }
             }
         }
-        Collections.sort(es);
-        entries = List.copyOf(new java.util.TreeSet<>(es));
-        if (entries.size() > 0xffff) {
-            throw new IllegalStateException("chunk " + index + " has too many entries");
+        for (Chunk c : chunks) {
+            c.entries = List.copyOf(es.get(c.index));
+            if (c.entries.size() > 0xffff) {
+                throw new IllegalStateException("chunk " + c.index + " has too many entries");
+            }
         }
     }
 }

@@ -23,6 +23,8 @@ final class ClassGenerator implements Opcodes {
     private static final String COMPILED_CODE = Type.getInternalName(CompiledCode.class);
     /** Chunks one dispatch method switches over; a function with more gets a second level. */
     private static final int FANOUT = 256;
+    /** The operand stack while dispatching: (inv, register file, transfer code). */
+    private static final Object[] DISPATCH_STACK = {MethodEmitter.INVOCATION, "[J", INTEGER};
 
     private final ClassContext cls;
     private final ClassWriter cw;
@@ -37,7 +39,7 @@ final class ClassGenerator implements Opcodes {
 
     ClassGenerator(ClassContext cls) {
         this.cls = cls;
-        this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+        this.cw = new ClassWriter(ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
                 // Generated code never merges two different reference types in one slot.
@@ -137,6 +139,7 @@ final class ClassGenerator implements Opcodes {
         mv.visitLabel(end);
         mv.visitInsn(LRETURN);
         mv.visitLabel(packetEnd);
+        mv.visitFrame(F_NEW, 2, new Object[] {cls.className, MethodEmitter.INVOCATION}, 1, new Object[] {"org/binfmtbpf/jit/PacketEnd"});
         mv.visitInsn(POP);
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LRETURN);
@@ -176,8 +179,14 @@ final class ClassGenerator implements Opcodes {
                 dispatcher(f, d);
             }
         }
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, ClassContext.functionMethod(f.index),
-                RegisterSlots.FUNCTION_DESCRIPTOR, null, null);
+        Object[] locals = new Object[15];
+        locals[0] = MethodEmitter.INVOCATION;
+        java.util.Arrays.fill(locals, 1, 12, LONG);
+        locals[12] = INTEGER;
+        locals[13] = "[J";
+        locals[14] = INTEGER;
+        FrameTracker mv = new FrameTracker(cw.visitMethod(ACC_STATIC | ACC_PRIVATE, ClassContext.functionMethod(f.index),
+                RegisterSlots.FUNCTION_DESCRIPTOR, null, null), locals);
         mv.visitCode();
         int regs = 24;
         int next = 25;
@@ -197,6 +206,7 @@ final class ClassGenerator implements Opcodes {
         Label loop = new Label();
         Label done = new Label();
         mv.visitLabel(loop);
+        mv.frame();
         mv.visitVarInsn(ILOAD, next);
         mv.visitJumpInsn(IFLT, done);
         mv.visitVarInsn(ALOAD, 0);
@@ -212,11 +222,13 @@ final class ClassGenerator implements Opcodes {
             mv.visitTableSwitchInsn(0, n - 1, bad, cases);
             for (int d = 0; d < n; d++) {
                 mv.visitLabel(cases[d]);
+                mv.frame(DISPATCH_STACK);
                 mv.visitMethodInsn(INVOKESTATIC, cls.className, dispatcherName(f, d), RegisterSlots.CHUNK_DESCRIPTOR, false);
                 mv.visitVarInsn(ISTORE, next);
                 mv.visitJumpInsn(GOTO, loop);
             }
             mv.visitLabel(bad);
+            mv.frame(DISPATCH_STACK);
             mv.visitInsn(POP);
             mv.visitInsn(POP2);
             mv.visitJumpInsn(GOTO, done);
@@ -227,6 +239,7 @@ final class ClassGenerator implements Opcodes {
             });
         }
         mv.visitLabel(done);
+        mv.frame();
         mv.visitVarInsn(ALOAD, regs);
         mv.visitInsn(ICONST_0);
         mv.visitInsn(LALOAD);
@@ -237,7 +250,8 @@ final class ClassGenerator implements Opcodes {
 
     /** Second dispatch level: chunks {@code [d * FANOUT, (d + 1) * FANOUT)}. */
     private void dispatcher(FunctionPlan f, int d) {
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, dispatcherName(f, d), RegisterSlots.CHUNK_DESCRIPTOR, null, null);
+        FrameTracker mv = new FrameTracker(cw.visitMethod(ACC_STATIC | ACC_PRIVATE, dispatcherName(f, d),
+                RegisterSlots.CHUNK_DESCRIPTOR, null, null), new Object[] {MethodEmitter.INVOCATION, "[J", INTEGER});
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
@@ -254,7 +268,7 @@ final class ClassGenerator implements Opcodes {
      * {@code [from, to)}) with entry {@code code & 0xffff}, then runs {@code after} with the
      * next code on the stack. An unknown chunk leaves nothing on the stack and falls through.
      */
-    private void switchToChunk(MethodVisitor mv, FunctionPlan f, int from, int to, Runnable after) {
+    private void switchToChunk(FrameTracker mv, FunctionPlan f, int from, int to, Runnable after) {
         mv.visitInsn(DUP);
         mv.visitIntInsn(BIPUSH, 16);
         mv.visitInsn(IUSHR);
@@ -263,6 +277,7 @@ final class ClassGenerator implements Opcodes {
         mv.visitTableSwitchInsn(from, to - 1, bad, cases);
         for (int k = from; k < to; k++) {
             mv.visitLabel(cases[k - from]);
+            mv.frame(DISPATCH_STACK);
             mv.visitLdcInsn(0xffff);
             mv.visitInsn(IAND);
             mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.chunkMethod(f.index, k), RegisterSlots.CHUNK_DESCRIPTOR,
@@ -270,6 +285,7 @@ final class ClassGenerator implements Opcodes {
             after.run();
         }
         mv.visitLabel(bad);
+        mv.frame(DISPATCH_STACK);
         mv.visitInsn(POP);
         mv.visitInsn(POP2);
     }

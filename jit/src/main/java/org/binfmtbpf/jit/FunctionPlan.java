@@ -60,10 +60,9 @@ final class FunctionPlan {
         } else {
             cut(plan, f, chunkBudget, chunks);
         }
-        for (Chunk c : chunks) {
-            c.collectEntries(plan, f);
-        }
-        return new FunctionPlan(index, f, List.copyOf(chunks), writesFp);
+        FunctionPlan fn = new FunctionPlan(index, f, List.copyOf(chunks), writesFp);
+        Chunk.collectEntries(plan, f, fn.chunks, fn);
+        return fn;
     }
 
     /**

@@ -142,6 +142,7 @@ final class MemoryEmitter implements Opcodes {
         mv.visitFieldInsn(GETSTATIC, ClassContext.RUNTIME, "PACKET_END", "Ljava/lang/RuntimeException;");
         mv.visitInsn(ATHROW);
         mv.visitLabel(ok);
+        m.mv.frame();
         return true;
     }
 

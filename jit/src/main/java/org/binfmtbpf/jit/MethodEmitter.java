@@ -19,7 +19,7 @@ import org.objectweb.asm.Opcodes;
 final class MethodEmitter implements Opcodes {
     static final String INVOCATION = "org/binfmtbpf/run/Invocation";
 
-    final MethodVisitor mv;
+    final FrameTracker mv;
     final ClassContext cls;
     final FunctionPlan fn;
     final Chunk chunk;
@@ -30,7 +30,7 @@ final class MethodEmitter implements Opcodes {
     private final Label end = new Label();
 
     MethodEmitter(MethodVisitor mv, ClassContext cls, FunctionPlan fn, Chunk chunk, RegisterSlots slots) {
-        this.mv = mv;
+        this.mv = new FrameTracker(mv, slots.frameLocals());
         this.cls = cls;
         this.fn = fn;
         this.chunk = chunk;
@@ -60,6 +60,7 @@ final class MethodEmitter implements Opcodes {
             }
             Label l = labels[pc - chunk.start()];
             mv.visitLabel(l);
+            mv.frame();
             mv.visitLineNumber(pc & 0xffff, l);
             if (cls.counted) {
                 mv.visitVarInsn(ALOAD, RegisterSlots.INV);
@@ -194,6 +195,7 @@ final class MethodEmitter implements Opcodes {
         store(0);
         exitFunction();
         mv.visitLabel(stay);
+        mv.frame();
     }
 
     /** Code placed after the body (exception handlers). */
@@ -203,6 +205,7 @@ final class MethodEmitter implements Opcodes {
 
     private void spillStub(int target, Label label) {
         mv.visitLabel(label);
+        mv.frame();
         if (!inChunk()) {
             throw new IllegalStateException("branch to " + target + " leaves an unchunked function");
         }

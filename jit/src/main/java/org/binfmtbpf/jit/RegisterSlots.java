@@ -35,6 +35,26 @@ record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int regist
         return new RegisterSlots(registersFrom(3), 25, 26, 27, 1);
     }
 
+    /**
+     * The locals of this layout for stack map frames: every slot has one type for the whole
+     * method (see {@link FrameTracker}).
+     */
+    Object[] frameLocals() {
+        java.util.List<Object> l = new java.util.ArrayList<>();
+        l.add("org/binfmtbpf/run/Invocation");
+        if (registerFile >= 0) {
+            l.add("[J");
+            l.add(org.objectweb.asm.Opcodes.INTEGER);
+        }
+        for (int r = 0; r <= 10; r++) {
+            l.add(org.objectweb.asm.Opcodes.LONG);
+        }
+        l.add(org.objectweb.asm.Opcodes.INTEGER); // depth
+        l.add("[B");                              // stack
+        l.add(org.objectweb.asm.Opcodes.INTEGER); // saved floor
+        return l.toArray();
+    }
+
     private static int[] registersFrom(int first) {
         int[] reg = new int[11];
         for (int r = 0; r < 11; r++) {
