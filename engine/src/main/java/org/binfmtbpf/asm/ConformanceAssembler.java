@@ -114,7 +114,8 @@ public final class ConformanceAssembler {
             op = "fetch " + s.word();
         }
         if (op.isEmpty() || op.equals("fetch ")) {
-            throw s.errorAt(column, "invalid number of operands for lock: expected lock [fetch] add|or|and|xor|xchg|cmpxchg[32] [dst+off], src");
+            throw s.errorAt(column, "invalid number of operands for lock: expected 'lock [fetch] OP[32] [dst+off], src'"
+                    + " with OP one of add, or, and, xor, xchg, cmpxchg");
         }
         return "lock " + op;
     }

@@ -20,6 +20,7 @@ final class Operands {
     record Memory(int base, short off) {}
 
     static Register register(LineScanner s) {
+        s.skipSpaces();
         int column = s.column();
         boolean percent = s.tryChar('%');
         String word = s.word();
@@ -55,6 +56,7 @@ final class Operands {
 
     /** A jump target: {@code +N}, {@code -N}, a plain number, or a label name. */
     static Target target(LineScanner s, int bits) {
+        s.skipSpaces();
         int column = s.column();
         if (s.startsNumber()) {
             return new Target(null, immediate(s, bits, "jump offset"), column);
@@ -68,6 +70,7 @@ final class Operands {
 
     /** An offset written after a base register: {@code +8}, {@code -0x10}, {@code + 8}. */
     static short signedOffset(LineScanner s) {
+        s.skipSpaces();
         int column = s.column();
         boolean negative;
         if (s.tryChar('+')) {
@@ -81,8 +84,8 @@ final class Operands {
         if (magnitude.negative() || magnitude.value().signum() < 0) {
             throw s.errorAt(magnitude.column(), "unexpected second sign in offset");
         }
-        Literal lit = new Literal(negative ? magnitude.value().negate() : magnitude.value(),
-                magnitude.hex(), negative, column);
+        // The sign is written, so the value is signed whatever the base: +0xffff is out of range.
+        Literal lit = new Literal(negative ? magnitude.value().negate() : magnitude.value(), false, negative, column);
         if (!lit.fits(16)) {
             throw s.errorAt(column, "offset " + lit.value() + " does not fit in 16 bits");
         }

@@ -13,8 +13,8 @@ import org.binfmtbpf.run.Invocation;
  * @param raw     the {@code -- raw} slots, or null; preferred over {@code asm} when both are given
  * @param memory  the {@code -- mem} bytes (empty when absent): the program's context
  * @param result  the expected r0 ({@code -- result}), or null
- * @param error   null when the program must succeed; otherwise ({@code -- error}) a text its load
- *                error or run-time fault must contain, empty for "any error"
+ * @param error   null when the program must succeed; otherwise ({@code -- error}) lines of text that its
+ *                load error or run-time fault must each contain; empty for "any error"
  * @param type    the program type ({@code -- type}, default RAW: writable memory of any length)
  * @param budget  the instruction budget ({@code -- budget}), default unlimited
  */

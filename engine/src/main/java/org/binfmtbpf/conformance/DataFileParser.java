@@ -81,7 +81,7 @@ public final class DataFileParser {
                     }
                     result = hexLong(number, trimmed);
                 }
-                case "error" -> error.append(trimmed).append(' ');
+                case "error" -> error.append(trimmed).append('\n');
                 default -> { } // a note for other runners
             }
         }

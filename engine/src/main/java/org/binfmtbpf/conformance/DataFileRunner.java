@@ -23,7 +23,7 @@ public final class DataFileRunner {
 
     public static DataResult run(DataFile file, Engine engine) {
         String expected = file.expectsError()
-                ? (file.error().isEmpty() ? "an error" : "an error containing \"" + file.error() + "\"")
+                ? (file.error().isEmpty() ? "an error" : "an error containing \"" + String.join("\" and \"", file.error().lines().toList()) + "\"")
                 : "r0 = " + hex(file.result());
         Program program;
         try {
@@ -53,7 +53,7 @@ public final class DataFileRunner {
     }
 
     private static DataResult errorOutcome(DataFile file, String expected, String actual) {
-        boolean passed = file.expectsError() && actual.contains(file.error());
+        boolean passed = file.expectsError() && file.error().lines().allMatch(actual::contains);
         return new DataResult(file.name(), passed, expected, actual);
     }
 

@@ -17,14 +17,15 @@ public final class MemoryFault extends BpfFault {
     }
 
     static MemoryFault outOfBounds(Invocation inv, long address, int size, boolean write, int pc) {
-        int id = Address.region(address);
+        int id = displayRegion(address);
+        long offset = address - Address.of(id, 0);
         Object target = regionObject(inv, id);
         String why;
-        if (id == Address.STACK_REGION && Address.unsignedOffset(address) < inv.stackFloor) {
+        if (id == Address.STACK_REGION && offset >= 0 && offset < inv.stackFloor) {
             why = "below this frame, whose stack is stack+0x" + Integer.toHexString(inv.stackFloor) + " to stack+0x"
                     + Integer.toHexString(Invocation.STACK_SIZE);
         } else if (target instanceof Region region) {
-            why = region.name() + " is " + region.size() + " bytes";
+            why = region.name() + " is " + bytes(region.size());
         } else {
             why = notMemory(id, target);
         }
@@ -45,8 +46,7 @@ public final class MemoryFault extends BpfFault {
      * region up, since that is how programs reach it (a pointer moved below its region's start).
      */
     public static String describe(Invocation inv, long address) {
-        long rounded = address + 0x8000_0000L;
-        int id = Address.region(rounded);
+        int id = displayRegion(address);
         long offset = address - Address.of(id, 0);
         if (id == Address.NULL_REGION) {
             return "0x" + Long.toHexString(address);
@@ -63,8 +63,20 @@ public final class MemoryFault extends BpfFault {
         return name + (offset < 0 ? "-0x" + Long.toHexString(-offset) : "+0x" + Long.toHexString(offset));
     }
 
+    /**
+     * The region an address is shown against: offsets in the upper half of the 32-bit range
+     * belong to the region above, reached by moving a pointer below its region's start.
+     */
+    private static int displayRegion(long address) {
+        return Address.region(address + 0x8000_0000L);
+    }
+
     private static String access(boolean write, int size) {
-        return "invalid " + (write ? "write" : "read") + " of " + size + (size == 1 ? " byte" : " bytes");
+        return "invalid " + (write ? "write" : "read") + " of " + bytes(size);
+    }
+
+    private static String bytes(int n) {
+        return n + (n == 1 ? " byte" : " bytes");
     }
 
     private static String notMemory(int id, Object target) {
