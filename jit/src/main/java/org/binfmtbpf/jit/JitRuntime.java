@@ -56,7 +56,7 @@ public final class JitRuntime {
         if (!(target instanceof Program next)) {
             throw new BpfFault(pc, "tail call target is not a program: " + target);
         }
-        int floor = Address.offset(r10) - next.functions().get(0).stackSize();
+        int floor = Address.offset(r10) - ProgramPlan.functionsOf(next).get(0).stackSize();
         if (floor < 0) {
             throw new BpfFault(pc, "tail call to " + next.name() + " would use " + (Invocation.STACK_SIZE - floor)
                     + " bytes of stack (at most " + Invocation.STACK_SIZE + ")");

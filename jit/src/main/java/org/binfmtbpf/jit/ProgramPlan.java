@@ -60,7 +60,7 @@ final class ProgramPlan {
         mayTailCall = tail;
         usesCallx = callx;
         List<FunctionPlan> fs = new ArrayList<>();
-        List<Subprogram> subs = program.functions();
+        List<Subprogram> subs = functionsOf(program);
         functionOf = new int[n];
         for (int i = 0; i < subs.size(); i++) {
             Subprogram f = subs.get(i);
@@ -76,6 +76,15 @@ final class ProgramPlan {
 
     static ProgramPlan of(Program program, int chunkBudget, boolean counted) {
         return new ProgramPlan(program, chunkBudget, counted);
+    }
+
+    /**
+     * The program's functions; a program that lists none is one function using the whole
+     * stack (as the interpreter treats it).
+     */
+    static List<Subprogram> functionsOf(Program program) {
+        List<Subprogram> fs = program.functions();
+        return fs.isEmpty() ? List.of(new Subprogram("main", 0, program.length(), org.binfmtbpf.run.Invocation.STACK_SIZE)) : fs;
     }
 
     int functionIndexAt(int pc) {
