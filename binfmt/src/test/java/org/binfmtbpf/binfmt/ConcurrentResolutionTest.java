@@ -70,7 +70,7 @@ class ConcurrentResolutionTest {
             int writer = w;
             pool.submit(() -> {
                 try {
-                    for (int round = 0; round < 40; round++) {
+                    for (int round = 0; round < 15; round++) {
                         for (int key = STABLE + writer; key < KEYS; key += 2) {
                             try {
                                 register(misc, key, bpf);
