@@ -70,10 +70,11 @@ final class PathExplorer {
         VerifierState st = initialState(env);
         int pc = 0;
         int budget = env.options.maxProcessedInsns();
-        boolean level2 = env.log.atLeast(2);
+
         boolean tracing = env.log.atLeast(1);
         while (true) {
             current = st;
+            boolean level2 = env.log.atLeast(2);
             if (++processed > budget) {
                 throw Rejection.at(pc, "BPF program is too large. Processed %d insn", processed);
             }
@@ -86,7 +87,7 @@ final class PathExplorer {
                 endPath(st);
             } else {
                 if (tracing) {
-                    trace = new PathTrace(pc, trace);
+                    trace = trace == null ? PathTrace.start(pc) : trace.append(pc);
                 }
                 RegisterState[] before = level2 ? snapshot(st.current()) : null;
                 int depth = st.depth();
@@ -107,7 +108,7 @@ final class PathExplorer {
             st = p.state;
             pc = p.pc;
             trace = p.trace;
-            if (level2) {
+            if (env.log.atLeast(2)) {
                 env.log.resetSource();
                 env.log.line("from " + (trace == null ? "?" : trace.pc()) + " to " + pc + ": " + VerifierLog.state(st));
             }

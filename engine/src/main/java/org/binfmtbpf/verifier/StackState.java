@@ -22,19 +22,29 @@ public final class StackState {
 
     private final byte[] types;
     private final RegisterState[] spilled;
+    /** Index of the lowest byte ever initialised (SIZE when none): hashing and comparing start there. */
+    private int low;
 
     public StackState() {
         this.types = new byte[SIZE];
         this.spilled = new RegisterState[SIZE / SLOT];
+        this.low = SIZE;
     }
 
-    private StackState(byte[] types, RegisterState[] spilled) {
+    private StackState(byte[] types, RegisterState[] spilled, int low) {
         this.types = types;
         this.spilled = spilled;
+        this.low = low;
     }
 
     public StackState copy() {
-        return new StackState(types.clone(), spilled.clone());
+        return new StackState(types.clone(), spilled.clone(), low);
+    }
+
+    private void touch(int index) {
+        if (index < low) {
+            low = index;
+        }
     }
 
     private static int index(int off) {
@@ -53,6 +63,7 @@ public final class StackState {
     /** Writes {@code size} bytes at {@code off} with the value {@code value} (null: unknown bytes). */
     public void write(int off, int size, RegisterState value) {
         int i = index(off);
+        touch(i);
         if (size == SLOT && i % SLOT == 0 && value != null && value.isInit()) {
             Arrays.fill(types, i, i + SLOT, SPILL);
             spilled[i / SLOT] = value;
@@ -81,6 +92,7 @@ public final class StackState {
     /** A helper filled [off, off + size) with data of its own. */
     public void fill(int off, int size) {
         int i = index(off);
+        touch(i);
         scrubSpills(i, i + size);
         Arrays.fill(types, i, i + size, MISC);
     }
@@ -148,7 +160,7 @@ public final class StackState {
 
     /** Lowest offset (most negative) ever initialised, or 0 when none: the depth in use. */
     public int depth() {
-        for (int i = 0; i < SIZE; i++) {
+        for (int i = low; i < SIZE; i++) {
             if (types[i] != INVALID) {
                 return SIZE - i;
             }
@@ -203,11 +215,24 @@ public final class StackState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StackState s && Arrays.equals(types, s.types) && Arrays.equals(spilled, s.spilled);
+        if (!(o instanceof StackState s)) {
+            return false;
+        }
+        int from = Math.min(low, s.low);
+        return Arrays.equals(types, from, SIZE, s.types, from, SIZE)
+                && Arrays.equals(spilled, from / SLOT, SIZE / SLOT, s.spilled, from / SLOT, SIZE / SLOT);
     }
 
+    /** Hashes only from {@code low} up: below it every byte is uninitialised. */
     @Override
     public int hashCode() {
-        return Arrays.hashCode(types) * 31 + Arrays.hashCode(spilled);
+        int h = 1;
+        for (int i = low; i < SIZE; i++) {
+            h = 31 * h + types[i];
+        }
+        for (int s = low / SLOT; s < spilled.length; s++) {
+            h = 31 * h + (spilled[s] == null ? 0 : spilled[s].hashCode());
+        }
+        return h;
     }
 }

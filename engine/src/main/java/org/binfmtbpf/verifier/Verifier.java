@@ -42,16 +42,15 @@ public final class Verifier {
         return new VerifierResult(env.facts.freeze(StackDepthCheck.frameSizes(env)), env.log.text(), stats);
     }
 
-    private static final int TRACE_LINES = 200;
 
     private static VerificationException refuse(Program p, VerifierLog log, Rejection r, VerifierState state, PathTrace trace) {
         int pc = r.pc();
         SourceLine line = pc >= 0 && pc < p.length() ? p.line(pc) : null;
         if (log.atLeast(1)) {
             if (trace != null) {
-                log.line("path to the refused instruction (last " + TRACE_LINES + " at most):");
+                log.line("path to the refused instruction (last " + PathTrace.KEEP + " at most):");
                 log.resetSource();
-                for (int t : trace.last(TRACE_LINES)) {
+                for (int t : trace.last(PathTrace.KEEP)) {
                     if (t != pc) {
                         log.insn(t, "");
                     }

@@ -23,8 +23,9 @@ final class VerifierLog {
         this.program = program;
     }
 
+    /** True when the log records level {@code l}; level 2 stops once the log is full. */
     boolean atLeast(int l) {
-        return level >= l;
+        return level >= l && (l < 2 || !truncated);
     }
 
     void line(String s) {
