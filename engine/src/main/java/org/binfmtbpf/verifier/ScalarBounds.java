@@ -192,6 +192,10 @@ public record ScalarBounds(Tnum var, long smin, long smax, long umin, long umax,
                 s32Max = Math.min(s32Max, (int) uMax);
             }
         }
+        if (sMin >= Integer.MIN_VALUE && sMax <= Integer.MAX_VALUE) { // the whole value fits in s32
+            s32Min = Math.max(s32Min, (int) sMin);
+            s32Max = Math.min(s32Max, (int) sMax);
+        }
         if ((sMin >> 32) == (sMax >> 32)) {
             if ((sMin & U32_MAX) <= (sMax & U32_MAX)) {
                 u32Min = Math.max(u32Min, sMin & U32_MAX);
