@@ -1,22 +1,13 @@
 package org.binfmtbpf.verifier;
 
-import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.asm.Disassembler;
 import org.binfmtbpf.program.Program;
 
-/**
- * How the log shows an instruction: {@code 12: (71) <text>}. Until the project's disassembler
- * is available this prints the raw slot in hex after the opcode.
- */
+/** How the log shows an instruction, like the kernel's: {@code 12: (71) w1 = *(u8 *)(r6 + 0x100)}. */
 final class InsnText {
     private InsnText() {}
 
     static String of(Program p, int pc) {
-        Instruction i = p.insn(pc);
-        return String.format("%d: (%02x) %s", pc, i.opcode(), body(i));
-    }
-
-    private static String body(Instruction i) {
-        String s = String.format("dst=r%d src=r%d off=%d imm=%d", i.dst(), i.src(), i.off(), i.imm());
-        return i.isLdImm64() ? s + " imm64=0x" + Long.toHexString(i.imm64()) : s;
+        return String.format("%d: (%02x) %s", pc, p.insn(pc).opcode(), Disassembler.ALU32.format(p.insn(pc)));
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.maps.BpfMap;
-import org.binfmtbpf.maps.MapSpec;
 import org.binfmtbpf.maps.MapType;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.mem.Region;
@@ -42,8 +41,7 @@ final class MapResolver {
     }
 
     static MapRef ref(BpfMap m, int index) {
-        boolean readOnly = (m.flags() & MapSpec.F_RDONLY_PROG) != 0;
-        return new MapRef(m.name(), index, m.type(), m.keySize(), m.valueSize(), m.maxEntries(), readOnly);
+        return new MapRef(m.name(), index, m.type(), m.keySize(), m.valueSize(), m.maxEntries(), m.readOnlyForProgram());
     }
 
     private MapRef byIndex(int pc, int index) {
@@ -60,6 +58,9 @@ final class MapResolver {
                 return ref(maps.get(i), i);
             }
         }
+        if (imm >= 0 && imm < maps.size()) {
+            return ref(maps.get(imm), imm);
+        }
         throw Rejection.at(pc, "fd %d is not pointing to valid bpf_map", imm);
     }
 
@@ -74,17 +75,16 @@ final class MapResolver {
     }
 
     /**
-     * Source 2 after relocation holds the value's address: the region is either a map of the
-     * program (by handle id) or a global data region registered in the region table.
+     * Source 2: the object loader leaves the map's index in imm and the offset in the second
+     * imm (as libbpf does before it swaps in the fd); otherwise the relocated value names a
+     * region registered in the region table.
      */
     private RegisterState byValueAddress(int pc, long value, Instruction insn) {
+        if (insn.imm() >= 0 && insn.imm() < maps.size()) {
+            return mapValue(pc, byIndex(pc, insn.imm()), insn.imm2());
+        }
         int region = Address.region(value);
         int off = Address.offset(value);
-        for (int i = 0; i < maps.size(); i++) {
-            if (maps.get(i).handleId() == region) {
-                return mapValue(pc, ref(maps.get(i), i), insn.imm2());
-            }
-        }
         if (RegionTable.get(region) instanceof Region r) {
             MapRef ref = new MapRef(r.name(), -region, MapType.ARRAY, 4, r.size(), 1, !r.writable());
             return mapValue(pc, ref, off);

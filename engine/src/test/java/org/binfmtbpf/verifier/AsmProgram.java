@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 import org.binfmtbpf.asm.ConformanceAssembler;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.Opcodes;
+import org.binfmtbpf.maps.ArrayMap;
 import org.binfmtbpf.maps.BpfMap;
+import org.binfmtbpf.maps.BpfMaps;
 import org.binfmtbpf.maps.MapSpec;
 import org.binfmtbpf.maps.MapType;
 import org.binfmtbpf.program.Program;
@@ -76,8 +78,9 @@ public record AsmProgram(String name, String why, String expect, Program program
                 String[] f = t.substring(6).strip().split("\\s+");
                 MapType mt = MapType.valueOf(f[1].toUpperCase(Locale.ROOT));
                 int flags = f.length > 5 && f[5].equals("rdonly") ? MapSpec.F_RDONLY_PROG : 0;
-                maps.add(new StubMap(f[0], mt, Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]), flags,
-                        1000 + maps.size()));
+                boolean rdonly = flags != 0;
+                maps.add(BpfMaps.create(new MapSpec(f[0], mt, Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), flags, null, rdonly)));
                 mapNames.add(f[0]);
             }
             asm.append(rewrite(line, mapNames)).append('\n');
@@ -99,7 +102,7 @@ public record AsmProgram(String name, String why, String expect, Program program
                 int off = (int) (v & 0xffff);
                 insns[pc] = new Instruction(i.opcode(), i.dst(), Opcodes.PSEUDO_MAP_IDX_VALUE, (short) 0, idx, off);
                 insns[pc + 1] = Instruction.of(0, 0, 0, 0, off);
-                imm64[pc] = (((long) maps.get(idx).handleId() + 500) << 32) + off;
+                imm64[pc] = maps.get(idx) instanceof ArrayMap array ? array.valueAddress(0) + off : 0;
             } else {
                 imm64[pc] = v;
             }
