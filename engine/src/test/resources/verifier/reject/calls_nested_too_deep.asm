@@ -1,5 +1,5 @@
 # why: nine frames: main and eight nested calls
-# expect: the call stack of 9 frames is too deep !
+# expect: the call stack of 9 frames is too deep
 call local f1
 exit
 f1:

@@ -1,5 +1,5 @@
 # why: map_update_elem reads value_size (8) bytes from a 4-byte buffer at the top of the stack
-# expect: invalid indirect access to stack R3 off=-4 size=8
+# expect: invalid read from stack R3 off=-4 size=8
 # map: counts hash 4 8 16
 mov %r1, 0
 stxw [%r10-8], %r1

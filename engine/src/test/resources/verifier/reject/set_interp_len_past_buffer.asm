@@ -1,5 +1,5 @@
 # why: 16 bytes from an 8-byte buffer at the top of the stack
-# expect: invalid indirect access to stack R1 off=-8 size=16
+# expect: invalid read from stack R1 off=-8 size=16
 mov %r3, 0
 stxdw [%r10-8], %r3
 mov %r1, %r10

@@ -1,5 +1,5 @@
 # why: a length up to 256 from a 16-byte path buffer
-# expect: invalid indirect access to stack R1 off=-16 size=256
+# expect: invalid read from stack R1 off=-16 size=256
 ldxb %r2, [%r1+0]
 add %r2, 1
 mov %r3, 0

@@ -24,7 +24,7 @@ final class CallCheck {
         }
         int target = InsnKind.callTarget(insn, pc);
         if (st.depth() >= MAX_CALL_FRAMES) {
-            throw Rejection.at(pc, "the call stack of %d frames is too deep !", st.depth() + 1);
+            throw Rejection.at(pc, "the call stack of %d frames is too deep", st.depth() + 1);
         }
         FrameState caller = st.current();
         int callee = env.cfg.functionOf[target];

@@ -160,7 +160,7 @@ final class HelperCallCheck {
 
     private static void stack(VerifierEnv env, VerifierState st, int pc, int regno, Pointer p, long lo, long hi, boolean helperWrites) {
         if (lo < -StackState.SIZE || hi > 0) {
-            throw Rejection.at(pc, "invalid indirect access to stack R%d off=%d size=%d", regno, lo, hi - lo);
+            throw Rejection.at(pc, "invalid %s stack R%d off=%d size=%d", helperWrites ? "write to" : "read from", regno, lo, hi - lo);
         }
         FrameState owner = st.frame(p.frameNo());
         env.noteStackUse(owner.function(), lo);

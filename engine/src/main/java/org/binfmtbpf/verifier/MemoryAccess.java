@@ -82,7 +82,9 @@ final class MemoryAccess {
         String dir = rq.write() ? "write to" : "read from";
         Tnum addr = p.varOff().var().add(Tnum.constant(p.off() + rq.insnOff()));
         if (!addr.isAligned(rq.size())) {
-            throw Rejection.at(rq.pc(), "misaligned stack access off %s+%d+%d size %d", p.varOff().var(), p.off(), rq.insnOff(), rq.size());
+            Tnum var = p.varOff().var();
+            throw Rejection.at(rq.pc(), "misaligned stack access off %s+%d+%d size %d", var.isConst() ? Long.toString(var.value()) : var,
+                    p.off(), rq.insnOff(), rq.size());
         }
         if (lo < -StackState.SIZE || hi + rq.size() > 0) {
             if (p.fixedOffset()) {
