@@ -1,0 +1,64 @@
+package org.binfmtbpf.isa;
+
+/**
+ * Jump and function-boundary rules of the kernel's check_subprogs and check_cfg: a jump
+ * stays inside its function ("jump out of range"), never lands in the second slot of
+ * LD_IMM64, and every function's last slot is exit or an unconditional jump ("last insn is
+ * not an exit or jmp"), so execution cannot run off the end of a function.
+ */
+final class ControlFlowChecker {
+    private ControlFlowChecker() {}
+
+    static void check(Instruction[] slots, boolean[] second, int[] starts) {
+        for (int f = 0; f < starts.length; f++) {
+            int start = starts[f];
+            int end = f + 1 < starts.length ? starts[f + 1] : slots.length;
+            for (int i = start; i < end; i++) {
+                if (!second[i] && isJump(slots[i])) {
+                    checkTarget(slots, second, i, start, end);
+                }
+            }
+            checkLast(slots, second, start, end);
+        }
+    }
+
+    /** A jump in the kernel's sense: JMP or JMP32 class, except call and exit. */
+    static boolean isJump(Instruction insn) {
+        int op = Opcodes.aluOp(insn.opcode());
+        return Opcodes.isJump(insn.opcode()) && op != Opcodes.JMP_CALL && op != Opcodes.JMP_EXIT;
+    }
+
+    /** The slot a jump lands on: JMP32 JA (0x06) takes its offset from imm, all others from off. */
+    static long target(int index, Instruction insn) {
+        int delta = insn.opcode() == (Opcodes.CLASS_JMP32 | Opcodes.JMP_JA) ? insn.imm() : insn.off();
+        return (long) index + 1 + delta;
+    }
+
+    private static void checkTarget(Instruction[] slots, boolean[] second, int i, int start, int end) {
+        long target = target(i, slots[i]);
+        if (target < start || target >= end) {
+            String where = start == 0 && end == slots.length
+                    ? "the program (slots 0.." + (end - 1) + ")"
+                    : "its function (slots " + start + ".." + (end - 1) + ")";
+            throw new InvalidProgramException(i, slots[i], "jump out of range: target " + target + " is outside " + where);
+        }
+        if (second[(int) target]) {
+            throw new InvalidProgramException(i, slots[i],
+                    "jump into the second slot of the LD_IMM64 at " + (target - 1));
+        }
+    }
+
+    private static void checkLast(Instruction[] slots, boolean[] second, int start, int end) {
+        int last = end - 1;
+        Instruction insn = slots[last];
+        int op = insn.opcode();
+        boolean endsFlow = !second[last] && (op == (Opcodes.CLASS_JMP | Opcodes.JMP_EXIT)
+                || op == (Opcodes.CLASS_JMP | Opcodes.JMP_JA) || op == (Opcodes.CLASS_JMP32 | Opcodes.JMP_JA));
+        if (!endsFlow) {
+            String function = start != 0 ? "the function at " + start
+                    : end == slots.length ? "the program" : "the main function (slots 0.." + last + ")";
+            throw new InvalidProgramException(last, insn,
+                    "the last slot of " + function + " is not exit or ja: execution can fall off its end");
+        }
+    }
+}
