@@ -27,7 +27,7 @@ public final class ArrayMap extends MapBase {
             System.arraycopy(spec.initialValue(), 0, bytes, 0, Math.min(spec.initialValue().length, spec.valueSize()));
         }
         Region.Kind kind = spec.initialValue() != null ? Region.Kind.GLOBAL_DATA : Region.Kind.MAP_VALUE;
-        this.values = new Region(spec.name(), kind, bytes, !spec.readOnlyForProgram());
+        this.values = new Region(spec.name(), kind, bytes, !readOnlyForProgram());
         this.valuesId = RegionTable.register(values);
     }
 

@@ -28,6 +28,11 @@ public interface BpfMap extends AutoCloseable {
 
     int flags();
 
+    /** True when programs may only read the map (BPF_F_RDONLY_PROG, .rodata): no stores, no update or delete helpers. */
+    default boolean readOnlyForProgram() {
+        return (flags() & MapSpec.F_RDONLY_PROG) != 0;
+    }
+
     /** The region id of the map handle; {@code Address.of(handleId(), 0)} is what programs hold. */
     int handleId();
 
@@ -50,10 +55,16 @@ public interface BpfMap extends AutoCloseable {
     /** BPF_MAP_LOOKUP_ELEM: a copy of the value, or null when the key has none. */
     byte[] lookup(byte[] key);
 
-    /** BPF_MAP_UPDATE_ELEM: 0 or a negative errno. */
+    /**
+     * BPF_MAP_UPDATE_ELEM: 0 or a negative errno. The syscall refuses BPF_F_LOCK on a value
+     * without a spin lock (-EINVAL) before the map sees the call.
+     */
     default int update(byte[] key, byte[] value, long flags) {
         checkSize("key", key, keySize());
         checkSize("value", value, valueSize());
+        if (UpdateFlags.lock(flags)) {
+            return -Errno.EINVAL;
+        }
         return update(key, 0, value, 0, flags);
     }
 

@@ -11,6 +11,7 @@ public final class Errno {
     public static final int ENOENT = 2;
     public static final int E2BIG = 7;
     public static final int EBADF = 9;
+    public static final int EACCES = 13;
     public static final int EFAULT = 14;
     public static final int EEXIST = 17;
     public static final int EINVAL = 22;
@@ -26,6 +27,7 @@ public final class Errno {
             case ENOENT -> "ENOENT";
             case E2BIG -> "E2BIG";
             case EBADF -> "EBADF";
+            case EACCES -> "EACCES";
             case EFAULT -> "EFAULT";
             case EEXIST -> "EEXIST";
             case EINVAL -> "EINVAL";

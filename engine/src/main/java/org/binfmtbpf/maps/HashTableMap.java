@@ -131,7 +131,7 @@ public class HashTableMap extends MapBase {
             return slot;
         }
         Region region = new Region(name() + "[" + slotsCreated++ + "]", Region.Kind.MAP_VALUE,
-                new byte[valueSize()], !spec.readOnlyForProgram());
+                new byte[valueSize()], !readOnlyForProgram());
         int id = RegionTable.register(region);
         return new ValueSlot(region, id, Address.of(id, 0));
     }

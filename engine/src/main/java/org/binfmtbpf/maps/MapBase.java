@@ -22,6 +22,7 @@ abstract class MapBase implements BpfMap {
     @Override public int maxEntries() { return spec.maxEntries(); }
     @Override public int flags() { return spec.flags(); }
     @Override public int handleId() { return handleId; }
+    @Override public boolean readOnlyForProgram() { return spec.readOnlyForProgram() || BpfMap.super.readOnlyForProgram(); }
 
     /** The value's address for {@code key}, or 0; {@code fromProgram} distinguishes the two views (LRU marks only program lookups). */
     abstract long find(byte[] key, int keyOffset, boolean fromProgram);

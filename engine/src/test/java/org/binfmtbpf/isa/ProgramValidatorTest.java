@@ -227,7 +227,7 @@ class ProgramValidatorTest {
         @Test
         void mayNotLeaveTheProgram() {
             InvalidProgramException e = refused(asm("ja +1\nexit"));
-            assertEquals("instruction 0 (05 00 01 00 00 00 00 00): jump out of range: target 2 is outside the program (slots 0..1)",
+            assertEquals("instruction 0 (goto +0x1; 05 00 01 00 00 00 00 00): jump out of range: target 2 is outside the program (slots 0..1)",
                     e.getMessage());
             assertEquals(0, refused(asm("jeq %r1, 0, -2\nexit")).index());
         }

@@ -50,13 +50,19 @@ class ArrayMapTest {
         "0, 3, -22",     // unknown flag bits: -EINVAL
         "4, 3, -22",     // ... checked first
         "0, 4, -22",     // BPF_F_LOCK without a spin lock: -EINVAL
-        "4, 4, -7",      // ... checked after the index
+        "4, 4, -22",     // ... which the syscall checks first
     })
     void updateFollowsTheKernelsOrderOfChecks(long index, long flags, int errno) {
         assertEquals(errno, map.update(u32(index), u64(0x1122334455667788L), flags));
         if (errno == 0) {
             assertEquals(0x1122334455667788L, u64(map.lookup(u32(index))));
         }
+    }
+
+    @Test
+    void aProgramsLockFlagIsCheckedAfterTheIndex() {
+        assertEquals(-Errno.E2BIG, map.update(u32(4), 0, u64(0), 0, UpdateFlags.F_LOCK));
+        assertEquals(-Errno.EINVAL, map.update(u32(3), 0, u64(0), 0, UpdateFlags.F_LOCK));
     }
 
     @Test

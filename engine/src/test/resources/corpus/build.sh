@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Rebuilds every corpus object from its source with clang-19, exactly as the committed .o files
+# were built: cpu v3, except cpu_v4.bpf.c (cpu v4). Sources are compiled by relative name with
+# the directory mapped to ".", so the objects do not depend on where the repository lives.
+# Usage: build.sh [OUTPUT_DIR]   (default: this directory)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="$(mkdir -p "${1:-$here}" && cd "${1:-$here}" && pwd)"
+cd "$here"
+for src in *.bpf.c; do
+  name="${src%.c}"
+  cpu=v3
+  [ "$name" = cpu_v4.bpf ] && cpu=v4
+  clang-19 -O2 -g -target bpf -mcpu="$cpu" -fdebug-prefix-map="$here"=. -I. -c "$src" -o "$out/$name.o"
+done

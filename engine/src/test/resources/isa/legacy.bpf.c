@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// Instructions C does not produce under -mcpu=v4, written as llvm inline assembly:
+// byte-order conversions, legacy packet loads, callx, gotol and 32-bit forms.
+#define SEC(name) __attribute__((section(name), used))
+
+SEC("socket") __attribute__((naked)) void legacy(void)
+{
+    asm volatile(
+        "r6 = r1;"
+        "r0 = be16 r0;"
+        "r0 = be32 r0;"
+        "r0 = be64 r0;"
+        "r0 = le16 r0;"
+        "r0 = le32 r0;"
+        "r0 = le64 r0;"
+        "r0 = *(u8 *)skb[0x1];"
+        "r0 = *(u16 *)skb[0x2];"
+        "r0 = *(u32 *)skb[0x4];"
+        "r0 = *(u8 *)skb[r3];"
+        "r0 = *(u16 *)skb[r3];"
+        "r0 = *(u32 *)skb[r3];"
+        "w1 = -w1;"
+        "r1 = -r1;"
+        "w2 = (s8)w3;"
+        "w2 = (s16)w3;"
+        "w0 = w1;"
+        "w0 = 0x7fffffff;"
+        "r0 = -0x1;"
+        "*(u8 *)(r10 - 0x1) = 0x7f;"
+        "*(u16 *)(r10 - 0x2) = -0x1;"
+        "*(u32 *)(r10 - 0x8) = 0x10;"
+        "*(u64 *)(r10 - 0x10) = -0x10;"
+        "lock *(u32 *)(r10 - 0x8) += w1;"
+        "lock *(u32 *)(r10 - 0x8) |= w1;"
+        "lock *(u32 *)(r10 - 0x8) &= w1;"
+        "lock *(u32 *)(r10 - 0x8) ^= w1;"
+        "w1 = atomic_fetch_add((u32 *)(r10 - 0x8), w1);"
+        "w1 = atomic_fetch_or((u32 *)(r10 - 0x8), w1);"
+        "w1 = xchg32_32(r10 - 0x8, w1);"
+        "w0 = cmpxchg32_32(r10 - 0x8, w0, w1);"
+        "if w1 s> 0x5 goto +0x1;"
+        "if w1 s>= w2 goto +0x0;"
+        "if w1 < 0x5 goto +0x0;"
+        "if w1 <= w2 goto +0x0;"
+        "if w1 != w2 goto +0x0;"
+        "if w1 >= 0x1 goto +0x0;"
+        "if w1 s<= -0x1 goto +0x0;"
+        "if w1 & w2 goto +0x0;"
+        "gotol +0x1;"
+        "goto +0x0;"
+        "callx r2;"
+        "r0 = 0x0;"
+        "exit;"
+        ::: "memory");
+}
