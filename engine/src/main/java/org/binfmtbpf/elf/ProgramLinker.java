@@ -26,7 +26,14 @@ import org.binfmtbpf.program.Subprogram;
  */
 final class ProgramLinker {
     /** What a linked program is made of, slot by slot. */
-    record Linked(Instruction[] insns, long[] imm64, SourceLine[] lines, List<Subprogram> functions) {}
+    record Linked(Instruction[] insns, long[] imm64, SourceLine[] lines, List<Subprogram> functions, long[] fileOffsets,
+                  String[] sections) {
+        /** Where slot {@code pc} of the linked program came from, for error messages. */
+        ElfFormatException error(int pc, String problem) {
+            int at = pc >= 0 && pc < fileOffsets.length ? pc : 0;
+            return ElfFormatException.at("section '" + sections[at] + "'", fileOffsets[at], problem);
+        }
+    }
 
     private final CodeSection text;
     private final List<BpfMap> maps;
@@ -85,7 +92,16 @@ final class ProgramLinker {
         for (int i = 0; i < values.length; i++) {
             values[i] = imm64.get(i);
         }
-        return new Linked(all, values, lines.toArray(new SourceLine[0]), functions);
+        long[] fileOffsets = new long[all.length];
+        String[] sections = new String[all.length];
+        for (CodeFunction f : order) {
+            int start = placed.get(f);
+            for (int i = 0; i < f.end() - f.start(); i++) {
+                fileOffsets[start + i] = f.section().section().offset() + (f.start() + i) * 8L;
+                sections[start + i] = f.section().name();
+            }
+        }
+        return new Linked(all, values, lines.toArray(new SourceLine[0]), functions, fileOffsets, sections);
     }
 
     /** Copies a function to the end of the program with its map and data relocations applied. */

@@ -1,0 +1,69 @@
+package org.binfmtbpf.binfmt;
+
+import java.util.Arrays;
+import org.binfmtbpf.helpers.ArgKind;
+import org.binfmtbpf.helpers.Helper;
+import org.binfmtbpf.helpers.HelperPrototype;
+import org.binfmtbpf.helpers.HelperRegistry;
+import org.binfmtbpf.helpers.ReturnKind;
+import org.binfmtbpf.helpers.StandardHelpers;
+import org.binfmtbpf.mem.Address;
+import org.binfmtbpf.mem.Memory;
+import org.binfmtbpf.mem.Region;
+import org.binfmtbpf.run.Invocation;
+
+/**
+ * Helpers of this project's own BINFMT program type, beyond the RFC: the RFC's program sees
+ * only the header, so it cannot compute an interpreter relative to the binary ($ORIGIN).
+ *
+ * <p>{@code long binprm_get_path(char *buf, u32 size)}, helper id {@value #BINPRM_GET_PATH}:
+ * copies the path of the binary as exec'd (the string 'E' entries match on) into
+ * {@code buf} with a trailing NUL and returns the bytes written including the NUL, like
+ * bpf_d_path. When {@code size} is too small, {@code buf} is zeroed and the result is
+ * -ENAMETOOLONG; outside an exec (no path) it is -ENOENT. The id is far above the kernel's
+ * frozen helper list (212 is the RFC's) yet small, since registries index helpers by id.
+ */
+public final class BinfmtHelpers {
+    public static final int BINPRM_GET_PATH = 1000;
+    private static final long ENOENT = 2;
+    private static final long ENAMETOOLONG = 36;
+
+    private BinfmtHelpers() {}
+
+    public static final HelperPrototype BINPRM_GET_PATH_PROTO =
+            HelperPrototype.of(ReturnKind.INTEGER, ArgKind.PTR_TO_UNINIT_MEM, ArgKind.CONST_SIZE);
+
+    private static final HelperRegistry STANDARD = StandardHelpers.registry();
+    private static final HelperRegistry BINFMT = STANDARD.toBuilder()
+            .add(Helper.ofStatic(BINPRM_GET_PATH, "binprm_get_path", BINPRM_GET_PATH_PROTO, BinfmtHelpers.class,
+                    "binprmGetPath"))
+            .build();
+
+    /** What SOCKET_FILTER (the RFC's type) and other programs may call: the standard helpers, 212 included. */
+    public static HelperRegistry standardRegistry() {
+        return STANDARD;
+    }
+
+    /** The standard helpers plus binprm_get_path. */
+    public static HelperRegistry binfmtRegistry() {
+        return BINFMT;
+    }
+
+    public static long binprmGetPath(Invocation inv, long buf, long size, long r3, long r4, long r5) {
+        int n = (int) Math.min(size & 0xffffffffL, Integer.MAX_VALUE);
+        Region dst = Memory.resolve(inv, buf, n, true, -1);
+        int at = Address.offset(buf);
+        byte[] path = inv.binaryPath;
+        if (path == null) {
+            Arrays.fill(dst.bytes(), at, at + n, (byte) 0);
+            return -ENOENT;
+        }
+        if (n < path.length + 1) {
+            Arrays.fill(dst.bytes(), at, at + n, (byte) 0);
+            return -ENAMETOOLONG;
+        }
+        System.arraycopy(path, 0, dst.bytes(), at, path.length);
+        dst.bytes()[at + path.length] = 0;
+        return path.length + 1;
+    }
+}

@@ -1,0 +1,124 @@
+package org.binfmtbpf.binfmt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Where one "system" lives between command invocations: the binfmt_misc instance and the bpf
+ * filesystem, under {@code $XDG_STATE_HOME/binfmt-bpf} (else {@code ~/.local/state/binfmt-bpf}).
+ * Consecutive processes see one system: each opens a {@link StateSession}, which holds an
+ * exclusive {@link FileLock} (and, within one JVM, a lock per directory) from reading the
+ * state until it is closed, and writes atomically (temporary file, fsync, atomic rename).
+ *
+ * <pre>
+ * state             status, pins and entries (see {@link StateFile})
+ * objects/ID        one stored program per content id (see {@link ProgramCodec})
+ * lock              the file the lock is taken on
+ * </pre>
+ */
+public final class StateDirectory {
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path dir;
+
+    private StateDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    public static StateDirectory at(Path dir) {
+        return new StateDirectory(dir.toAbsolutePath().normalize());
+    }
+
+    /** $XDG_STATE_HOME/binfmt-bpf, else ~/.local/state/binfmt-bpf. */
+    public static Path defaultLocation() {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("binfmt-bpf");
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    /** Locks the directory and loads the system; close the session to release the lock. */
+    public StateSession open(ProgramLoader loader, ExecutableFiles files, FaultListener faults) {
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
+        local.lock();
+        FileChannel channel = null;
+        try {
+            refuseSymlink(dir);
+            Files.createDirectories(dir.resolve("objects"));
+            refuseSymlink(dir.resolve("objects"));
+            channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            FileLock lock = channel.lock();
+            return new StateSession(this, channel, lock, local, loader, files, faults);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            local.unlock();
+            throw new UncheckedIOException("state directory " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            local.unlock();
+            throw e;
+        }
+    }
+
+    Path stateFile() {
+        return dir.resolve("state");
+    }
+
+    Path objectFile(String id) {
+        if (!id.matches("[0-9a-f]{32}")) {
+            throw new IllegalStateException("state directory " + dir + ": bad program id '" + id + "'");
+        }
+        return dir.resolve("objects").resolve(id);
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically: a reader sees the old or the new file, never a part. */
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel parent = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            parent.force(true); // the rename itself survives a crash
+        } catch (IOException ignored) {
+            // some filesystems cannot fsync a directory; the rename is still atomic
+        }
+    }
+
+    private static void refuseSymlink(Path p) throws IOException {
+        if (Files.isSymbolicLink(p)) {
+            throw new IOException(p + " is a symbolic link; refusing to follow it");
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+}
