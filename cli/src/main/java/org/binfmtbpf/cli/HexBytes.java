@@ -70,6 +70,18 @@ public final class HexBytes {
         return sb.toString();
     }
 
+    /** {@code length} bytes from {@code offset} as {@code %02x} words separated by single spaces. */
+    public static String spaced(byte[] bytes, int offset, int length) {
+        StringBuilder sb = new StringBuilder(length * 3);
+        for (int i = offset; i < offset + length; i++) {
+            if (i > offset) {
+                sb.append(' ');
+            }
+            appendByte(sb, bytes[i]);
+        }
+        return sb.toString();
+    }
+
     /** Bytes as plain lowercase hex digits, no separators. */
     public static String plain(byte[] bytes) {
         StringBuilder sb = new StringBuilder(bytes.length * 2);

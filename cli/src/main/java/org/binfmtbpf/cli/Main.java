@@ -30,10 +30,14 @@ public final class Main {
     }
 
     static CommandLine newCommandLine() {
+        JsonOption.global = false;
+        JsonOption.globalPretty = false;
         CommandLine cmd = new CommandLine(new BinfmtBpfCommand());
         cmd.setExecutionExceptionHandler(new UserErrorHandler());
         cmd.setParameterExceptionHandler(new UsageErrorHandler());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // exec FILE ARGS...: everything after FILE belongs to the program, options included.
+        cmd.getSubcommands().get("exec").setStopAtPositional(true);
         return cmd;
     }
 }

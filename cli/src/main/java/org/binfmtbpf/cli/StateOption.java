@@ -1,26 +1,20 @@
 package org.binfmtbpf.cli;
 
 import java.nio.file.Path;
+import org.binfmtbpf.binfmt.StateDirectory;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --state DIR}: where pinned programs, maps and binfmt_misc entries persist between
- * runs, standing in for /sys/fs/bpf and /proc/sys/fs/binfmt_misc. Defaults to
+ * {@code --state DIR}: where pinned programs and binfmt_misc entries persist between runs,
+ * standing in for /sys/fs/bpf and /proc/sys/fs/binfmt_misc. Defaults to
  * {@code $XDG_STATE_HOME/binfmt-bpf} (or {@code ~/.local/state/binfmt-bpf}).
  */
 public final class StateOption {
     @Option(names = "--state", paramLabel = "DIR",
-            description = "State directory (pins, maps, binfmt_misc entries). Default: $XDG_STATE_HOME/binfmt-bpf.")
+            description = "State directory (pins, binfmt_misc entries). Default: $XDG_STATE_HOME/binfmt-bpf.")
     Path state;
 
     public Path directory() {
-        return state != null ? state : defaultDirectory();
-    }
-
-    static Path defaultDirectory() {
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("binfmt-bpf");
+        return state != null ? state : StateDirectory.defaultLocation();
     }
 }
