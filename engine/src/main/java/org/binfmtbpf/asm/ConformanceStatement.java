@@ -93,7 +93,8 @@ final class ConformanceStatement {
                     return ParsedInstruction.of(Instruction.of(form.opcode(), dst, src, fixedOff(form), imm));
                 }
                 s.expect(',', "a comma");
-                return withTarget(Instruction.of(form.opcode(), dst, src, 0, imm), Operands.target(s, 16), false);
+                Instruction jump = Instruction.of(form.opcode(), dst, src, 0, imm);
+                return ParsedInstruction.withTarget(jump, Operands.target(s, 16), false);
             }
             case UNARY -> {
                 return ParsedInstruction.of(Instruction.of(op, Operands.register(s).number(), 0, 0, fixedImm(first)));
@@ -105,7 +106,7 @@ final class ConformanceStatement {
             }
             case JA -> {
                 boolean inImm = Opcodes.cls(op) == Opcodes.CLASS_JMP32;
-                return withTarget(Instruction.of(op, 0, 0, 0, 0), Operands.target(s, inImm ? 32 : 16), inImm);
+                return ParsedInstruction.withTarget(Instruction.of(op, 0, 0, 0, 0), Operands.target(s, inImm ? 32 : 16), inImm);
             }
             case EXIT -> {
                 return ParsedInstruction.of(Instruction.of(op, 0, 0, 0, 0));
@@ -147,7 +148,8 @@ final class ConformanceStatement {
             return ParsedInstruction.of(Instruction.of(call | Opcodes.SRC_X, Operands.register(s).number(), 0, 0, 0));
         }
         if (s.tryWord("local")) {
-            return withTarget(Instruction.of(call, 0, Opcodes.CALL_LOCAL, 0, 0), Operands.target(s, 32), true);
+            Instruction local = Instruction.of(call, 0, Opcodes.CALL_LOCAL, 0, 0);
+            return ParsedInstruction.withTarget(local, Operands.target(s, 32), true);
         }
         int kind = Opcodes.CALL_HELPER;
         if (s.tryWord("runtime") || s.tryWord("kfunc")) {
@@ -159,16 +161,6 @@ final class ConformanceStatement {
             throw s.error("expected a helper id, 'local' and a target, or a register" + s.found());
         }
         return ParsedInstruction.of(Instruction.of(call, 0, kind, 0, (int) Operands.immediate(s, 32, "helper id")));
-    }
-
-    /** A relative target goes into the instruction now; a label is left for {@link Labels}. */
-    private static ParsedInstruction withTarget(Instruction insn, Operands.Target t, boolean inImm) {
-        if (t.isLabel()) {
-            return new ParsedInstruction(insn, t, inImm);
-        }
-        return ParsedInstruction.of(inImm
-                ? Instruction.of(insn.opcode(), insn.dst(), insn.src(), insn.off(), (int) t.offset())
-                : Instruction.of(insn.opcode(), insn.dst(), insn.src(), (int) t.offset(), insn.imm()));
     }
 
     /** {@code [%rN]}, {@code [%rN+off]} or {@code [%rN-off]}. */

@@ -32,10 +32,7 @@ final class LlvmStatement {
         if (s.tryChar('<')) {
             while (!s.atEnd() && !s.tryChar('>')) s.reset(s.position() + 1);
         }
-        if (t.isLabel()) return new ParsedInstruction(insn, t, inImm);
-        return ParsedInstruction.of(inImm
-                ? Instruction.of(insn.opcode(), insn.dst(), insn.src(), insn.off(), (int) t.offset())
-                : Instruction.of(insn.opcode(), insn.dst(), insn.src(), (int) t.offset(), insn.imm()));
+        return ParsedInstruction.withTarget(insn, t, inImm);
     }
 
     /** {@code call 0x5} (helper), {@code call 0x3 # local}, {@code call 0x10 # kfunc off 0x1}, {@code call label}. */

@@ -11,4 +11,14 @@ record ParsedInstruction(Instruction insn, Operands.Target label, boolean target
     static ParsedInstruction of(Instruction insn) {
         return new ParsedInstruction(insn, null, false);
     }
+
+    /** {@code insn} with its target: a relative offset goes into off or imm now, a label is left for {@link Labels}. */
+    static ParsedInstruction withTarget(Instruction insn, Operands.Target t, boolean inImm) {
+        if (t.isLabel()) {
+            return new ParsedInstruction(insn, t, inImm);
+        }
+        return of(inImm
+                ? Instruction.of(insn.opcode(), insn.dst(), insn.src(), insn.off(), (int) t.offset())
+                : Instruction.of(insn.opcode(), insn.dst(), insn.src(), (int) t.offset(), insn.imm()));
+    }
 }
