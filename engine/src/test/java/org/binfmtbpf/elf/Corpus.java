@@ -2,10 +2,14 @@ package org.binfmtbpf.elf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.binfmtbpf.helpers.ArgKind;
 import org.binfmtbpf.helpers.Helper;
@@ -19,12 +23,36 @@ import org.binfmtbpf.run.Invocation;
 public final class Corpus {
     private Corpus() {}
 
-    public static Path directory() {
-        try {
-            return Path.of(Corpus.class.getResource("/corpus/build.sh").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    private static Path directory;
+
+    /**
+     * The corpus as a directory. From the engine's test classes it is the resource directory;
+     * from the engine's test-jar (the jit module re-runs these tests on its engine) the corpus
+     * is first copied out of the jar, since the tools the tests run need real files.
+     */
+    public static synchronized Path directory() {
+        if (directory == null) {
+            try {
+                URI uri = Corpus.class.getResource("/corpus/build.sh").toURI();
+                directory = "jar".equals(uri.getScheme()) ? extract(uri) : Path.of(uri).getParent();
+            } catch (URISyntaxException | IOException e) {
+                throw new IllegalStateException("cannot find the corpus", e);
+            }
         }
+        return directory;
+    }
+
+    private static Path extract(URI buildScript) throws IOException {
+        Path out = Files.createTempDirectory("binfmtbpf-corpus");
+        try (FileSystem jar = FileSystems.newFileSystem(buildScript, Map.of()); Stream<Path> files = Files.list(jar.getPath("/corpus"))) {
+            for (Path f : files.toList()) {
+                Path target = out.resolve(f.getFileName().toString());
+                Files.copy(f, target);
+                target.toFile().deleteOnExit();
+            }
+        }
+        out.toFile().deleteOnExit();
+        return out;
     }
 
     /** Every committed object, by file name ("bpf_calls.bpf.o", ...), sorted. */

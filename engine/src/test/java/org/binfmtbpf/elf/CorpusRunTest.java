@@ -11,22 +11,37 @@ import java.util.List;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.Executable;
-import org.binfmtbpf.run.Interpreter;
+import org.binfmtbpf.run.Engine;
 import org.binfmtbpf.run.Invocation;
+import org.binfmtbpf.testkit.Engines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The corpus programs, loaded from their clang objects, run on the reference interpreter and
- * compute what their C sources say (the expected values are worked out here in Java from the C).
+ * The corpus programs, loaded from their clang objects, run on every engine ({@link Engines#all()}:
+ * the interpreter here, the JIT when the jit module re-runs this class) and compute what their
+ * C sources say (the expected values are worked out here in Java from the C).
  */
 class CorpusRunTest {
-    private static final Interpreter INTERPRETER = new Interpreter();
+    /** Each test body runs once per engine, on objects it loads itself (maps start fresh). */
+    private interface EngineTest {
+        void run(Engine engine) throws Exception;
+    }
 
-    private static long run(Program p, byte[] header) {
-        return INTERPRETER.prepare(p).run(header);
+    private static void onEveryEngine(EngineTest test) throws Exception {
+        for (Engine engine : Engines.all()) {
+            try {
+                test.run(engine);
+            } catch (AssertionError e) {
+                throw new AssertionError("on engine " + engine.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static long run(Engine engine, Program p, byte[] header) {
+        return engine.prepare(p).run(header);
     }
 
     private static Program program(LoadedObject obj, String name) {
@@ -45,54 +60,62 @@ class CorpusRunTest {
         "2, 2, 22, /usr/bin/qemu-s390x-static",
         "1, 1, 3, /usr/bin/qemu-i386-static",
     })
-    void qemuMatcherChoosesTheInterpreterFromTheHeader(int elfClass, int data, int machine, String interpreter) {
-        LoadedObject obj = Corpus.load("qemu_matcher.bpf.o");
-        for (String name : List.of("qemu_match", "qemu_match_socket")) {
-            Executable exe = INTERPRETER.prepare(program(obj, name));
-            Invocation inv = Invocation.current();
-            inv.begin(exe.program(), Headers.elf(elfClass, data, machine, 0));
-            assertEquals(1, exe.run(inv), name);
-            assertEquals(interpreter, inv.chosenInterpreter(), name);
-        }
+    void qemuMatcherChoosesTheInterpreterFromTheHeader(int elfClass, int data, int machine, String interpreter) throws Exception {
+        onEveryEngine(engine -> {
+            LoadedObject obj = Corpus.load("qemu_matcher.bpf.o");
+            for (String name : List.of("qemu_match", "qemu_match_socket")) {
+                Executable exe = engine.prepare(program(obj, name));
+                Invocation inv = Invocation.current();
+                inv.begin(exe.program(), Headers.elf(elfClass, data, machine, 0));
+                assertEquals(1, exe.run(inv), name);
+                assertEquals(interpreter, inv.chosenInterpreter(), name);
+            }
+        });
     }
 
     @Test
-    void qemuMatcherLeavesNativeAndNonElfFilesAlone() {
-        Executable exe = INTERPRETER.prepare(program(Corpus.load("qemu_matcher.bpf.o"), "qemu_match"));
-        for (byte[] header : List.of(Headers.elf(2, 1, Headers.EM_X86_64, 0), Headers.script(), new byte[256])) {
-            Invocation inv = Invocation.current();
-            inv.begin(exe.program(), header);
-            assertEquals(0, exe.run(inv));
-            assertFalse(inv.hasInterpreter());
-        }
+    void qemuMatcherLeavesNativeAndNonElfFilesAlone() throws Exception {
+        onEveryEngine(engine -> {
+            Executable exe = engine.prepare(program(Corpus.load("qemu_matcher.bpf.o"), "qemu_match"));
+            for (byte[] header : List.of(Headers.elf(2, 1, Headers.EM_X86_64, 0), Headers.script(), new byte[256])) {
+                Invocation inv = Invocation.current();
+                inv.begin(exe.program(), header);
+                assertEquals(0, exe.run(inv));
+                assertFalse(inv.hasInterpreter());
+            }
+        });
     }
 
     @Test
-    void machineCounterCountsPerMachineInItsHashMap() {
-        LoadedObject obj = Corpus.load("machine_counter.bpf.o");
-        Program binfmt = program(obj, "count_machines");
-        Program syscall = program(obj, "count_machines_syscall");
-        assertEquals(0, run(binfmt, Headers.elf(2, 1, Headers.EM_AARCH64, 0)));
-        assertEquals(0, run(syscall, Headers.elf(2, 1, Headers.EM_AARCH64, 0)));
-        assertEquals(0, run(binfmt, Headers.elf(2, 1, Headers.EM_AARCH64, 0)));
-        assertEquals(0, run(binfmt, Headers.elf(2, 1, Headers.EM_X86_64, 0)));
-        assertEquals(0, run(binfmt, Headers.script()));
-        BpfMap machines = obj.map("machines");
-        assertEquals(3, le64(machines.lookup(le32(Headers.EM_AARCH64))));
-        assertEquals(1, le64(machines.lookup(le32(Headers.EM_X86_64))));
-        assertNull(machines.lookup(le32(Headers.EM_RISCV)));
+    void machineCounterCountsPerMachineInItsHashMap() throws Exception {
+        onEveryEngine(engine -> {
+            LoadedObject obj = Corpus.load("machine_counter.bpf.o");
+            Program binfmt = program(obj, "count_machines");
+            Program syscall = program(obj, "count_machines_syscall");
+            assertEquals(0, run(engine, binfmt, Headers.elf(2, 1, Headers.EM_AARCH64, 0)));
+            assertEquals(0, run(engine, syscall, Headers.elf(2, 1, Headers.EM_AARCH64, 0)));
+            assertEquals(0, run(engine, binfmt, Headers.elf(2, 1, Headers.EM_AARCH64, 0)));
+            assertEquals(0, run(engine, binfmt, Headers.elf(2, 1, Headers.EM_X86_64, 0)));
+            assertEquals(0, run(engine, binfmt, Headers.script()));
+            BpfMap machines = obj.map("machines");
+            assertEquals(3, le64(machines.lookup(le32(Headers.EM_AARCH64))));
+            assertEquals(1, le64(machines.lookup(le32(Headers.EM_X86_64))));
+            assertNull(machines.lookup(le32(Headers.EM_RISCV)));
+        });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"v4_arith", "v4_arith_syscall"})
-    void cpuV4ArithmeticMatchesC(String name) {
-        Program p = program(Corpus.load("cpu_v4.bpf.o"), name);
-        java.util.Random random = new java.util.Random(4);
-        for (int i = 0; i < 200; i++) {
-            byte[] h = new byte[256];
-            random.nextBytes(h);
-            assertEquals(v4Mix(h), (int) run(p, h), "header #" + i);
-        }
+    void cpuV4ArithmeticMatchesC(String name) throws Exception {
+        onEveryEngine(engine -> {
+            Program p = program(Corpus.load("cpu_v4.bpf.o"), name);
+            java.util.Random random = new java.util.Random(4);
+            for (int i = 0; i < 200; i++) {
+                byte[] h = new byte[256];
+                random.nextBytes(h);
+                assertEquals(v4Mix(h), (int) run(engine, p, h), "header #" + i);
+            }
+        });
     }
 
     /** cpu_v4.bpf.c's mix(), in Java: C's signed division and modulo truncate like Java's. */
@@ -112,29 +135,33 @@ class CorpusRunTest {
     }
 
     @Test
-    void globalDataIsReadAndWrittenThroughItsMaps() {
-        LoadedObject obj = Corpus.load("global_data.bpf.o");
-        Program p = program(obj, "weigh_header");
-        // osabi_weight[3] = 19, bonus = 1000, runs = 40 + 1 per run
-        assertEquals(19 + 1000 + 41, run(p, Headers.elf(2, 1, Headers.EM_RISCV, 3)));
-        assertEquals(101 + 1000 + 42, run(program(obj, "weigh_header_syscall"), Headers.elf(2, 1, Headers.EM_ARM, 0)));
-        assertEquals(42, le64(obj.map("global_d.data").lookup(new byte[4])));
-        assertEquals(Headers.EM_ARM, le32(obj.map("global_d.bss").lookup(new byte[4]), 0));
+    void globalDataIsReadAndWrittenThroughItsMaps() throws Exception {
+        onEveryEngine(engine -> {
+            LoadedObject obj = Corpus.load("global_data.bpf.o");
+            Program p = program(obj, "weigh_header");
+            // osabi_weight[3] = 19, bonus = 1000, runs = 40 + 1 per run
+            assertEquals(19 + 1000 + 41, run(engine, p, Headers.elf(2, 1, Headers.EM_RISCV, 3)));
+            assertEquals(101 + 1000 + 42, run(engine, program(obj, "weigh_header_syscall"), Headers.elf(2, 1, Headers.EM_ARM, 0)));
+            assertEquals(42, le64(obj.map("global_d.data").lookup(new byte[4])));
+            assertEquals(Headers.EM_ARM, le32(obj.map("global_d.bss").lookup(new byte[4]), 0));
+        });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"hash_calls", "hash_calls_syscall"})
-    void bpfToBpfCallsComputeTheHashOfC(String name) {
-        Program p = program(Corpus.load("bpf_calls.bpf.o"), name);
-        java.util.Random random = new java.util.Random(5);
-        for (int i = 0; i < 50; i++) {
-            byte[] h = new byte[256];
-            random.nextBytes(h);
-            byte[] ident = java.util.Arrays.copyOf(h, 16);
-            ident[0] = 0;
-            int expected = fnv1a(ident, 0, 16) ^ (fnv1a(h, 16, 48) >>> 1);
-            assertEquals(expected, (int) run(p, h));
-        }
+    void bpfToBpfCallsComputeTheHashOfC(String name) throws Exception {
+        onEveryEngine(engine -> {
+            Program p = program(Corpus.load("bpf_calls.bpf.o"), name);
+            java.util.Random random = new java.util.Random(5);
+            for (int i = 0; i < 50; i++) {
+                byte[] h = new byte[256];
+                random.nextBytes(h);
+                byte[] ident = java.util.Arrays.copyOf(h, 16);
+                ident[0] = 0;
+                int expected = fnv1a(ident, 0, 16) ^ (fnv1a(h, 16, 48) >>> 1);
+                assertEquals(expected, (int) run(engine, p, h));
+            }
+        });
     }
 
     private static int fnv1a(byte[] bytes, int from, int n) {
@@ -148,65 +175,77 @@ class CorpusRunTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"count_phdrs", "count_phdrs_syscall"})
-    void programHeaderLoopCountsLoadsAndInterp(String name) {
-        Program p = program(Corpus.load("phdr_loop.bpf.o"), name);
-        assertEquals(2 + 16, run(p, Headers.elf64WithProgramHeaders(6, 3, 1, 1)), "PHDR, INTERP, LOAD, LOAD (3 fit)");
-        assertEquals(1, run(p, Headers.elf64WithProgramHeaders(1)));
-        assertEquals(0, run(p, Headers.elf(1, 1, Headers.EM_ARM, 0)), "ELF32 is not scanned");
-        assertEquals(0, run(p, Headers.script()));
+    void programHeaderLoopCountsLoadsAndInterp(String name) throws Exception {
+        onEveryEngine(engine -> {
+            Program p = program(Corpus.load("phdr_loop.bpf.o"), name);
+            assertEquals(2 + 16, run(engine, p, Headers.elf64WithProgramHeaders(6, 3, 1, 1)), "PHDR, INTERP, LOAD, LOAD (3 fit)");
+            assertEquals(1, run(engine, p, Headers.elf64WithProgramHeaders(1)));
+            assertEquals(0, run(engine, p, Headers.elf(1, 1, Headers.EM_ARM, 0)), "ELF32 is not scanned");
+            assertEquals(0, run(engine, p, Headers.script()));
+        });
     }
 
     @Test
-    void legacyMapCountsPerClass() {
-        LoadedObject obj = Corpus.load("legacy_maps.bpf.o");
-        Program p = program(obj, "count_classes");
-        assertEquals(1, run(p, Headers.elf(2, 1, Headers.EM_X86_64, 0)));
-        assertEquals(2, run(p, Headers.elf(2, 1, Headers.EM_AARCH64, 0)));
-        assertEquals(1, run(program(obj, "count_classes_syscall"), Headers.elf(1, 1, Headers.EM_ARM, 0)));
+    void legacyMapCountsPerClass() throws Exception {
+        onEveryEngine(engine -> {
+            LoadedObject obj = Corpus.load("legacy_maps.bpf.o");
+            Program p = program(obj, "count_classes");
+            assertEquals(1, run(engine, p, Headers.elf(2, 1, Headers.EM_X86_64, 0)));
+            assertEquals(2, run(engine, p, Headers.elf(2, 1, Headers.EM_AARCH64, 0)));
+            assertEquals(1, run(engine, program(obj, "count_classes_syscall"), Headers.elf(1, 1, Headers.EM_ARM, 0)));
+        });
     }
 
     @Test
-    void tailCallsGoThroughTheDeclaredProgramArray() {
-        LoadedObject obj = Corpus.load("tail_call.bpf.o");
-        for (String name : List.of("dispatch", "dispatch_socket")) {
-            Program p = program(obj, name);
-            assertEquals(64, run(p, Headers.elf(2, 1, Headers.EM_X86_64, 0)), name);
-            assertEquals(32, run(p, Headers.elf(1, 1, Headers.EM_ARM, 0)), name);
-            assertEquals(0, run(p, Headers.script()), name + ": index 'i' (105) is past the array: falls through");
-        }
+    void tailCallsGoThroughTheDeclaredProgramArray() throws Exception {
+        onEveryEngine(engine -> {
+            LoadedObject obj = Corpus.load("tail_call.bpf.o");
+            for (String name : List.of("dispatch", "dispatch_socket")) {
+                Program p = program(obj, name);
+                assertEquals(64, run(engine, p, Headers.elf(2, 1, Headers.EM_X86_64, 0)), name);
+                assertEquals(32, run(engine, p, Headers.elf(1, 1, Headers.EM_ARM, 0)), name);
+                assertEquals(0, run(engine, p, Headers.script()), name + ": index 'i' (105) is past the array: falls through");
+            }
+        });
     }
 
     @Test
-    void socketIdiomsAgreeOnTheHeader() {
-        Program p = program(Corpus.load("socket_idioms.bpf.o"), "elf_filter");
-        assertEquals(1, run(p, Headers.elf(2, 1, Headers.EM_X86_64, 0)));
-        assertEquals(0, run(p, Headers.elf(2, 2, Headers.EM_X86_64, 0)), "big-endian");
-        assertEquals(0, run(p, Headers.script()));
+    void socketIdiomsAgreeOnTheHeader() throws Exception {
+        onEveryEngine(engine -> {
+            Program p = program(Corpus.load("socket_idioms.bpf.o"), "elf_filter");
+            assertEquals(1, run(engine, p, Headers.elf(2, 1, Headers.EM_X86_64, 0)));
+            assertEquals(0, run(engine, p, Headers.elf(2, 2, Headers.EM_X86_64, 0)), "big-endian");
+            assertEquals(0, run(engine, p, Headers.script()));
+        });
     }
 
     @Test
-    void tracePrintkFormatsFromRodataAndMergedStrings() {
-        Executable exe = INTERPRETER.prepare(program(Corpus.load("trace_printk.bpf.o"), "trace_header"));
-        Invocation inv = Invocation.current();
-        List<String> lines = new ArrayList<>();
-        inv.begin(exe.program(), Headers.elf(2, 1, Headers.EM_AARCH64, 0));
-        inv.trace = lines::add;
-        try {
-            assertEquals(0, exe.run(inv));
-        } finally {
-            inv.trace = org.binfmtbpf.run.TraceSink.DISCARD;
-        }
-        assertEquals(List.of("e_machine 183 class 2", "ident 464c457f"), lines);
+    void tracePrintkFormatsFromRodataAndMergedStrings() throws Exception {
+        onEveryEngine(engine -> {
+            Executable exe = engine.prepare(program(Corpus.load("trace_printk.bpf.o"), "trace_header"));
+            Invocation inv = Invocation.current();
+            List<String> lines = new ArrayList<>();
+            inv.begin(exe.program(), Headers.elf(2, 1, Headers.EM_AARCH64, 0));
+            inv.trace = lines::add;
+            try {
+                assertEquals(0, exe.run(inv));
+            } finally {
+                inv.trace = org.binfmtbpf.run.TraceSink.DISCARD;
+            }
+            assertEquals(List.of("e_machine 183 class 2", "ident 464c457f"), lines);
+        });
     }
 
     @Test
-    void btfKindsViewStoresTheHeaderInBss() {
-        LoadedObject obj = Corpus.load("btf_kinds.bpf.o");
-        assertEquals(Headers.EM_RISCV, run(program(obj, "view_header"), Headers.elf(2, 1, Headers.EM_RISCV, 0)));
-        byte[] view = obj.map("btf_kind.bss").lookup(new byte[4]);
-        assertEquals(0x464c457f, le32(view, 0));
-        assertEquals(Headers.EM_RISCV, le32(view, 16) >>> 16);
-        assertEquals(0x1_0000_0000L, ByteBuffer.wrap(view).order(ByteOrder.LITTLE_ENDIAN).getLong(48), "CLASS_WIDE");
+    void btfKindsViewStoresTheHeaderInBss() throws Exception {
+        onEveryEngine(engine -> {
+            LoadedObject obj = Corpus.load("btf_kinds.bpf.o");
+            assertEquals(Headers.EM_RISCV, run(engine, program(obj, "view_header"), Headers.elf(2, 1, Headers.EM_RISCV, 0)));
+            byte[] view = obj.map("btf_kind.bss").lookup(new byte[4]);
+            assertEquals(0x464c457f, le32(view, 0));
+            assertEquals(Headers.EM_RISCV, le32(view, 16) >>> 16);
+            assertEquals(0x1_0000_0000L, ByteBuffer.wrap(view).order(ByteOrder.LITTLE_ENDIAN).getLong(48), "CLASS_WIDE");
+        });
     }
 
     private static byte[] le32(int v) {
