@@ -89,6 +89,24 @@ class GeneratedCodeTest {
         assertVerifies(Files.readAllBytes(file), "dumped class");
     }
 
+    @Test
+    void aVerifierFactTurnsAContextReadIntoAnArrayRead() {
+        Program p = program("ctxread", new Instruction[] {Instruction.of(0x61, 0, 1, 4, 0), Instruction.of(0x95, 0, 0, 0, 0)});
+        AccessFacts proven = pc -> pc == 0 ? new ProvenAccess.ContextRead(4) : ProvenAccess.UNKNOWN;
+        String text = textOf(JitCompiler.classBytes(p, proven));
+        assertTrue(text.contains("DirectBytes.load4") && !text.contains("Memory.load"), text);
+        byte[] context = {1, 2, 3, 4, 5, 6, 7, 8};
+        Invocation inv = new Invocation();
+        inv.begin(p, context);
+        assertEquals(0x08070605L, new JitCompiler(q -> proven).compile(p).run(inv));
+    }
+
+    private static String textOf(byte[] bytes) {
+        StringWriter out = new StringWriter();
+        new ClassReader(bytes).accept(new org.objectweb.asm.util.TraceClassVisitor(new PrintWriter(out)), 0);
+        return out.toString();
+    }
+
     static Program program(String name, Instruction[] slots) {
         return ProgramBuilder.of(name, ProgramType.RAW, slots, FuzzHelpers.REGISTRY).build();
     }
