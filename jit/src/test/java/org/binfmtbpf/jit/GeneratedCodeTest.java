@@ -54,6 +54,16 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void budgetsRunOutAtTheSameInstructionInChunkedCode() {
+        Program p = program("budget4096", LargeProgram.generate(4096, 9));
+        org.binfmtbpf.run.Executable interp = new Interpreter().prepare(p);
+        org.binfmtbpf.run.Executable jit = new JitEngine().prepare(p);
+        for (long budget : new long[] {0, 1, 100, 1000, 2500, 4000, 7000, 1_000_000}) {
+            assertEquals(outcome(interp, p, budget), outcome(jit, p, budget), "budget " + budget);
+        }
+    }
+
+    @Test
     void lineNumbersAreInstructionIndexes() {
         Program p = program("lines", new Instruction[] {
             Instruction.of(0xb7, 0, 0, 0, 1),          // 0: mov r0, 1
@@ -119,6 +129,17 @@ class GeneratedCodeTest {
 
     static void assertSameResult(Program p, byte[] context) {
         assertEquals(outcome(new Interpreter(), p, context), outcome(new JitEngine(), p, context), p.name());
+    }
+
+    private static String outcome(org.binfmtbpf.run.Executable e, Program p, long budget) {
+        Invocation inv = new Invocation();
+        inv.begin(p, new byte[0]);
+        inv.budget = budget;
+        try {
+            return "r0 = " + e.run(inv) + ", stack " + java.util.HexFormat.of().formatHex(inv.stack);
+        } catch (BpfFault f) {
+            return f.getMessage() + ", stack " + java.util.HexFormat.of().formatHex(inv.stack);
+        }
     }
 
     private static String outcome(org.binfmtbpf.run.Engine engine, Program p, byte[] context) {
