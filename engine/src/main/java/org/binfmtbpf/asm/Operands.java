@@ -84,8 +84,8 @@ final class Operands {
         if (magnitude.negative() || magnitude.value().signum() < 0) {
             throw s.errorAt(magnitude.column(), "unexpected second sign in offset");
         }
-        Literal lit = new Literal(negative ? magnitude.value().negate() : magnitude.value(),
-                magnitude.hex(), negative, column);
+        // The sign is written, so the value is signed whatever the base: +0xffff is out of range.
+        Literal lit = new Literal(negative ? magnitude.value().negate() : magnitude.value(), false, negative, column);
         if (!lit.fits(16)) {
             throw s.errorAt(column, "offset " + lit.value() + " does not fit in 16 bits");
         }

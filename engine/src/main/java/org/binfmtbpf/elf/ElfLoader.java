@@ -8,6 +8,8 @@ import org.binfmtbpf.btf.Btf;
 import org.binfmtbpf.btf.BtfExt;
 import org.binfmtbpf.btf.BtfFormatException;
 import org.binfmtbpf.helpers.HelperRegistry;
+import org.binfmtbpf.isa.InvalidProgramException;
+import org.binfmtbpf.isa.ProgramValidator;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.maps.BpfMaps;
 import org.binfmtbpf.maps.MapType;
@@ -94,6 +96,11 @@ public final class ElfLoader {
                                 "program '" + f.name() + "' is static; programs must be global functions");
                     }
                     ProgramLinker.Linked linked = new ProgramLinker(text, maps, ext).link(f);
+                    try {
+                        ProgramValidator.validate(linked.insns());
+                    } catch (InvalidProgramException e) {
+                        throw linked.error(e.index(), "program '" + f.name() + "': " + e.getMessage());
+                    }
                     Program program = new Program(f.name(), type, linked.insns(), linked.imm64(), linked.functions(), helpers,
                             maps, linked.lines(), license);
                     programs.add(new LoadedProgram(f.name(), code.name(), program));

@@ -1,7 +1,11 @@
 package org.binfmtbpf.kernel;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import org.binfmtbpf.maps.ArrayMap;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.maps.MapDump;
 import org.binfmtbpf.maps.MapType;
+import org.binfmtbpf.maps.ProgArrayMap;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.ProgramType;
@@ -22,8 +27,9 @@ import org.binfmtbpf.program.ProgramType;
  *
  * <ol>
  *   <li>Each of the program's maps gets a kernel twin with the same declaration and the
- *       same current contents (so global data starts with its section bytes). Prog arrays
- *       stay empty: the kernel names programs by fd, so tail calls fall through there.</li>
+ *       same current contents (so global data starts with its section bytes). Every program
+ *       a prog array holds is loaded too, and its fd stored in the twin, so tail calls
+ *       happen in the kernel as they do here.</li>
  *   <li>Every LD_IMM64 that our loader relocated to a map handle becomes
  *       {@code src=BPF_PSEUDO_MAP_FD, imm=fd}; one relocated to a global-data address becomes
  *       {@code src=BPF_PSEUDO_MAP_VALUE, imm=fd, imm2=offset}. Nothing else changes.</li>
@@ -33,28 +39,28 @@ import org.binfmtbpf.program.ProgramType;
  * Close it to release the kernel objects.
  */
 public final class KernelRunner implements AutoCloseable {
-    private final Program program;
     private final Map<BpfMap, KernelMap> twins = new LinkedHashMap<>();
-    private final KernelProgram loaded;
+    private final Map<Program, KernelProgram> loaded = new IdentityHashMap<>();
+    private final KernelProgram main;
 
     /** What one kernel run returned: r0 (the kernel reports its low 32 bits) and every map's contents after it. */
     public record KernelRun(long r0, Map<String, MapDump> maps) {}
 
     private KernelRunner(Program program) {
-        this.program = program;
-        KernelProgram p = null;
+        boolean done = false;
         try {
-            for (BpfMap m : program.maps()) {
-                twins.put(m, twin(m));
+            List<Program> programs = reachable(program);
+            for (Program p : programs) {
+                loaded.put(p, KernelBpf.loadProgram(p.name(), kernelType(p), relocated(p), p.license() == null ? "GPL" : p.license()));
             }
-            int type = program.type() == ProgramType.SOCKET_FILTER ? KernelProgram.SOCKET_FILTER : KernelProgram.SYSCALL;
-            p = KernelBpf.loadProgram(program.name(), type, relocated(), program.license() == null ? "GPL" : program.license());
+            fillProgramArrays();
+            this.main = loaded.get(program);
+            done = true;
         } finally {
-            if (p == null) {
-                twins.values().forEach(KernelMap::close);
+            if (!done) {
+                close();
             }
         }
-        this.loaded = p;
     }
 
     /** Creates the kernel maps and loads the program; throws {@link KernelBpfException} with the verifier log if refused. */
@@ -71,24 +77,78 @@ public final class KernelRunner implements AutoCloseable {
 
     /** One BPF_PROG_TEST_RUN on {@code context}; the kernel maps keep their contents between runs. */
     public KernelRun run(byte[] context) {
-        long r0 = loaded.testRun(context);
+        long r0 = main.testRun(context);
         return new KernelRun(r0, dumps());
     }
 
-    /** The kernel maps' contents, by our map's name. */
+    /** The kernel maps' contents, by our map's name (prog arrays show as empty: their values are kernel fds). */
     public Map<String, MapDump> dumps() {
         Map<String, MapDump> out = new LinkedHashMap<>();
         twins.forEach((ours, kernel) -> out.put(ours.name(), dump(ours, kernel)));
         return out;
     }
 
-    /** The same dumps of our maps, to compare with {@link KernelRun#maps()}. */
-    public static Map<String, MapDump> dumpsOf(Program program) {
+    /** Our maps' contents, the same maps and form as {@link #dumps()}, to compare after running our engine. */
+    public Map<String, MapDump> ourDumps() {
         Map<String, MapDump> out = new LinkedHashMap<>();
-        for (BpfMap m : program.maps()) {
-            out.put(m.name(), MapDump.of(m));
-        }
+        twins.keySet().forEach(ours -> out.put(ours.name(), ours.type() == MapType.PROG_ARRAY
+                ? new MapDump(ours.name(), new TreeMap<>()) : MapDump.of(ours)));
         return out;
+    }
+
+    /** BPF_PROG_TYPE_SOCKET_FILTER for socket filters, else BPF_PROG_TYPE_SYSCALL (same header context). */
+    private static int kernelType(Program p) {
+        return p.type() == ProgramType.SOCKET_FILTER ? KernelProgram.SOCKET_FILTER : KernelProgram.SYSCALL;
+    }
+
+    /**
+     * The program and every program its prog arrays can tail-call into, transitively; every
+     * map any of them uses gets its twin on the way.
+     */
+    private List<Program> reachable(Program start) {
+        List<Program> order = new ArrayList<>();
+        Set<Program> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Program> work = new ArrayDeque<>(List.of(start));
+        seen.add(start);
+        while (!work.isEmpty()) {
+            Program p = work.poll();
+            order.add(p);
+            for (BpfMap m : p.maps()) {
+                if (!twins.containsKey(m)) {
+                    twins.put(m, twin(m));
+                }
+                if (m instanceof ProgArrayMap array) {
+                    for (int i = 0; i < array.maxEntries(); i++) {
+                        Program target = array.get(i);
+                        if (target != null && seen.add(target)) {
+                            work.add(target);
+                        }
+                    }
+                }
+            }
+        }
+        return order;
+    }
+
+    /** Stores each tail-call target's kernel fd in the kernel twin of its prog array. */
+    private void fillProgramArrays() {
+        twins.forEach((ours, kernel) -> {
+            if (ours instanceof ProgArrayMap array) {
+                for (int i = 0; i < array.maxEntries(); i++) {
+                    Program target = array.get(i);
+                    if (target != null) {
+                        int rc = kernel.update(u32(i), u32(loaded.get(target).fd()), 0);
+                        if (rc != 0) {
+                            throw new KernelBpfException("BPF_MAP_UPDATE_ELEM of prog array '" + ours.name() + "' [" + i + "]", -rc, null);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static byte[] u32(int v) {
+        return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
     }
 
     private static KernelMap twin(BpfMap m) {
@@ -119,7 +179,7 @@ public final class KernelRunner implements AutoCloseable {
     }
 
     /** The program's slots with map references turned into kernel fds. */
-    private Instruction[] relocated() {
+    private Instruction[] relocated(Program program) {
         Map<Integer, KernelMap> byHandle = new HashMap<>();
         Map<Integer, KernelMap> byValues = new HashMap<>();
         twins.forEach((ours, kernel) -> {
@@ -163,7 +223,7 @@ public final class KernelRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        loaded.close();
+        loaded.values().forEach(KernelProgram::close);
         twins.values().forEach(KernelMap::close);
     }
 }

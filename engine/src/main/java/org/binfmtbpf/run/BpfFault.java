@@ -23,6 +23,14 @@ public class BpfFault extends RuntimeException {
         return "insn " + pc + ": " + super.getMessage();
     }
 
+    /**
+     * This fault located at {@code callPc}: helpers throw with pc -1 because they do not know
+     * which instruction called them; engines rethrow {@code fault.at(pc)} at the call.
+     */
+    public BpfFault at(int callPc) {
+        return pc >= 0 ? this : new BpfFault(callPc, reason());
+    }
+
     /** The reason without the instruction index. */
     public String reason() {
         return super.getMessage();

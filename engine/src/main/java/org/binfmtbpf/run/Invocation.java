@@ -31,6 +31,18 @@ public final class Invocation {
     private final byte[] interpreter = new byte[PATH_MAX];
     private int interpreterLength = -1;
 
+    /**
+     * The lowest stack offset the running function may touch: its frame's bottom
+     * ({@code r10 - frame size}). Everything from here to the top (the frames of its callers,
+     * reachable through pointers they passed) is addressable; below it lie only dead frames.
+     * Engines update it on every call, return and tail call; {@link #begin} allows the whole stack.
+     */
+    public int stackFloor;
+    /** The most instructions this run may execute (a fault when exceeded); {@link #UNLIMITED} by default. Set after {@link #begin}. */
+    public long budget = UNLIMITED;
+    /** The budget meaning "no limit". */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
     /** Tail calls taken in this run; helper 12 refuses the 34th. */
     public int tailCalls;
     /** Set by helper 12 when a tail call succeeds; the engine switches to it. */
@@ -48,13 +60,15 @@ public final class Invocation {
     /**
      * Prepares a run of {@code program} on {@code contextBytes}: binds the context (writable
      * only for RAW programs), forgets any interpreter chosen by an earlier run, resets the
-     * tail-call count and zeroes the stack, so a run never sees a previous run's data.
+     * tail-call count, the stack floor and the budget, and zeroes the stack, so a run never sees a previous run's data.
      */
     public void begin(Program program, byte[] contextBytes) {
         context.rebind(contextBytes, !program.type().headerContext());
         interpreterLength = -1;
         tailCalls = 0;
         tailCallTarget = null;
+        stackFloor = 0;
+        budget = UNLIMITED;
         Arrays.fill(stack, (byte) 0);
     }
 

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
+import org.binfmtbpf.isa.ProgramValidator;
+import org.binfmtbpf.program.SourceLine;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.ProgramType;
@@ -50,6 +54,35 @@ class CorpusLoadTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("objects")
+    void linkedProgramsPassTheLoadTimeValidator(String object) {
+        for (LoadedProgram lp : Corpus.load(object).programs()) {
+            ProgramValidator.validate(lp.program().instructions());
+        }
+    }
+
+    /** Line info is the text of the C line it names: checked against the sources for every instruction. */
+    @ParameterizedTest
+    @MethodSource("objects")
+    void everySourceLineIsTheTextOfThatLineOfItsFile(String object) throws IOException {
+        int checked = 0;
+        for (LoadedProgram lp : Corpus.load(object).programs()) {
+            Program p = lp.program();
+            for (int pc = 0; pc < p.length(); pc++) {
+                SourceLine line = p.line(pc);
+                if (line == null) {
+                    continue;
+                }
+                List<String> source = Files.readAllLines(Corpus.directory().resolve(line.file()));
+                assertEquals(source.get(line.line() - 1), line.text(), lp.name() + " pc " + pc + " " + line);
+                assertTrue(line.column() <= source.get(line.line() - 1).length() + 1, "column within the line: " + line);
+                checked++;
+            }
+        }
+        assertTrue(checked > 0);
     }
 
     static final class ElfTestSupport {

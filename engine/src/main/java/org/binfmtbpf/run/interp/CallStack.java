@@ -1,0 +1,61 @@
+package org.binfmtbpf.run.interp;
+
+import org.binfmtbpf.program.Program;
+import org.binfmtbpf.run.Invocation;
+
+/**
+ * The frames of the callers of the running function: where each returns to, its
+ * callee-saved registers r6-r9, its frame pointer r10, its frame size and stack floor, and
+ * the program it belongs to (a tail call may have switched programs). Fixed arrays sized
+ * for {@link Invocation#MAX_CALL_FRAMES}, reused run after run.
+ */
+final class CallStack {
+    private static final int SAVED = 5; // r6, r7, r8, r9, r10
+    private static final int CAPACITY = Invocation.MAX_CALL_FRAMES;
+
+    private final int[] returnPc = new int[CAPACITY];
+    private final int[] frameSize = new int[CAPACITY];
+    private final int[] stackFloor = new int[CAPACITY];
+    private final Program[] program = new Program[CAPACITY];
+    private final long[] saved = new long[CAPACITY * SAVED];
+    private int depth;
+
+    /** Number of caller frames saved; the running function is frame {@code depth() + 1}. */
+    int depth() {
+        return depth;
+    }
+
+    void clear() {
+        for (int i = 0; i < depth; i++) {
+            program[i] = null;
+        }
+        depth = 0;
+    }
+
+    /** Saves the caller's state; the caller checked that {@code depth() + 1 < MAX_CALL_FRAMES}. */
+    void push(int returnTo, Program caller, int callerFrameSize, int callerFloor, long[] r) {
+        returnPc[depth] = returnTo;
+        program[depth] = caller;
+        frameSize[depth] = callerFrameSize;
+        stackFloor[depth] = callerFloor;
+        System.arraycopy(r, 6, saved, depth * SAVED, SAVED);
+        depth++;
+    }
+
+    /** Restores r6-r10 of the innermost caller into {@code r} and drops its frame. */
+    void pop(long[] r) {
+        depth--;
+        System.arraycopy(saved, depth * SAVED, r, 6, SAVED);
+    }
+
+    // After pop(): the state of the frame just restored.
+    int returnPc() { return returnPc[depth]; }
+    int frameSize() { return frameSize[depth]; }
+    int stackFloor() { return stackFloor[depth]; }
+
+    Program program() {
+        Program p = program[depth];
+        program[depth] = null;
+        return p;
+    }
+}

@@ -1,0 +1,93 @@
+package org.binfmtbpf.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where the {@code .data} files are: the project's own under the test resource folder
+ * {@code data/} (a directory, or a folder of the engine test-jar when another module reuses
+ * these tests), and the public bpf_conformance suite under {@code ${binfmtbpf.shared}/bpf-conformance/tests}
+ * or {@code $BPF_CONFORMANCE_DIR}.
+ */
+public final class DataFiles {
+    private DataFiles() {}
+
+    /** The project's own .data files, sorted by path. */
+    public static List<Path> project() {
+        URL url = DataFiles.class.getClassLoader().getResource("data");
+        if (url == null) {
+            throw new IllegalStateException("test resource folder 'data' is not on the class path");
+        }
+        return list(asPath(url));
+    }
+
+    /**
+     * The public conformance suite's test directory, if it is on this machine: under
+     * {@code -Dbinfmtbpf.shared}, else {@code $BPF_CONFORMANCE_DIR}, else a {@code shared/}
+     * folder next to an ancestor of the working directory (a git worktree one level deeper
+     * than the main checkout finds the same data).
+     */
+    public static Optional<Path> conformanceSuite() {
+        String shared = System.getProperty("binfmtbpf.shared");
+        if (shared != null && Files.isDirectory(Paths.get(shared, "bpf-conformance", "tests"))) {
+            return Optional.of(Paths.get(shared, "bpf-conformance", "tests"));
+        }
+        String env = System.getenv("BPF_CONFORMANCE_DIR");
+        if (env != null) {
+            Path dir = Paths.get(env);
+            if (Files.isDirectory(dir.resolve("tests"))) {
+                return Optional.of(dir.resolve("tests"));
+            }
+            if (Files.isDirectory(dir)) {
+                return Optional.of(dir);
+            }
+        }
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path tests = dir.resolve("shared").resolve("bpf-conformance").resolve("tests");
+            if (Files.isDirectory(tests)) {
+                return Optional.of(tests);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every {@code *.data} file under {@code dir}, sorted. */
+    public static List<Path> list(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".data")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static Path asPath(URL url) {
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Paths.get(uri);
+            }
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            return fs.provider().getPath(uri);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open test resources at " + url, e);
+        }
+    }
+}
