@@ -147,8 +147,10 @@ class BpfEntryTest {
                 mov %r1, %r10
                 add %r1, -512
                 mov %r2, 256
+                mov %r3, 0
                 call 1000
                 jslt %r0, 1, fail
+                jgt %r0, 256, fail
                 mov %r6, %r0
                 sub %r6, 1
                 mov %r1, %r10

@@ -75,7 +75,8 @@ final class ProgramLinker {
             }
             int at = placed.get(f) + (slot - f.start());
             int relative = placed.get(target) - at - 1;
-            Instruction fixed = new Instruction(insn.opcode(), insn.dst(), insn.src(), insn.off(), relative, insn.imm2());
+            Instruction linked = insns.get(at);
+            Instruction fixed = new Instruction(linked.opcode(), linked.dst(), linked.src(), linked.off(), relative, linked.imm2());
             insns.set(at, fixed);
             if (insn.isLdImm64()) {
                 imm64.set(at, (long) placed.get(target));
@@ -131,7 +132,10 @@ final class ProgramLinker {
                 add(0, code.slot(++slot), 0, 0, (int) offset, 0);
             } else if (insn.isLdImm64()) {
                 checkPlainLoad(code, slot, insn, r);
-                insns.add(insn);
+                // libbpf marks a relocated function address src 4 (clang leaves it 0); the call pass fixes imm
+                insns.add(r instanceof CodeRelocation.FunctionAddress
+                        ? new Instruction(insn.opcode(), insn.dst(), CodeSection.PSEUDO_FUNC, insn.off(), insn.imm(), insn.imm2())
+                        : insn);
                 imm64.add(insn.imm64());
                 lines.add(null);
                 insns.add(code.slot(++slot));
@@ -162,14 +166,9 @@ final class ProgramLinker {
 
     /** An LD_IMM64 without a map relocation may only load a constant or (src 4) a function address. */
     private static void checkPlainLoad(CodeSection code, int slot, Instruction insn, CodeRelocation r) {
-        String problem = null;
-        if (r instanceof CodeRelocation.FunctionAddress && insn.src() != CodeSection.PSEUDO_FUNC) {
-            problem = "function address relocation on an LD_IMM64 with src " + insn.src() + " (expected 4)";
-        } else if (insn.src() != 0 && insn.src() != CodeSection.PSEUDO_FUNC) {
-            problem = "LD_IMM64 with pseudo source " + insn.src() + " has no relocation to give it a value";
-        }
-        if (problem != null) {
-            throw ElfFormatException.at(code.section().label(), code.section().offset() + slot * 8L, problem);
+        if (insn.src() != 0 && insn.src() != CodeSection.PSEUDO_FUNC) {
+            throw ElfFormatException.at(code.section().label(), code.section().offset() + slot * 8L,
+                    "LD_IMM64 with pseudo source " + insn.src() + " has no relocation to give it a value");
         }
     }
 
@@ -178,7 +177,7 @@ final class ProgramLinker {
         CodeSection code = f.section();
         CodeRelocation r = code.relocation(slot);
         boolean call = CodeSection.isCall(insn);
-        boolean address = insn.isLdImm64() && insn.src() == CodeSection.PSEUDO_FUNC;
+        boolean address = insn.isLdImm64() && (insn.src() == CodeSection.PSEUDO_FUNC || r instanceof CodeRelocation.FunctionAddress);
         if (!call && !address) {
             return null;
         }
