@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.binfmtbpf.elf.Corpus;
-import org.binfmtbpf.elf.ElfLoader;
 import org.binfmtbpf.elf.LoadedObject;
 import org.binfmtbpf.elf.LoadedProgram;
 import org.binfmtbpf.helpers.StandardHelpers;
+import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.kernel.KernelBpf;
 import org.binfmtbpf.kernel.KernelBpfException;
 import org.binfmtbpf.kernel.KernelRunner;
@@ -56,8 +57,21 @@ class KernelCorpusAgreementTests {
         return out.stream();
     }
 
+    /** With {@link Corpus#helpers()}: the standard helpers plus a declared-only bpf_loop. */
     private static LoadedObject load(String object) {
-        return ElfLoader.load(Corpus.bytes(object), object, StandardHelpers.registry());
+        return Corpus.load(object);
+    }
+
+    /** True when the program calls a helper that {@link StandardHelpers} does not implement. */
+    private static boolean callsUnimplementedHelper(Program p) {
+        for (int pc = 0; pc < p.length(); pc++) {
+            Instruction insn = p.insn(pc);
+            if (insn.opcode() == (Opcodes.CLASS_JMP | Opcodes.JMP_CALL) && insn.src() == Opcodes.CALL_HELPER
+                    && StandardHelpers.registry().get(insn.imm()) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ParameterizedTest(name = "{0}: {1} {2} on this machine''s executables")
@@ -93,6 +107,8 @@ class KernelCorpusAgreementTests {
 
     private static void agree(Engine engine, String object, String name, List<RealHeaders.Header> headers) {
         Program program = load(object).program(name).program();
+        Assumptions.assumeFalse(callsUnimplementedHelper(program),
+                () -> object + " " + name + " calls a helper our engines do not implement (bpf_loop, 181)");
         KernelRunner kernel;
         try {
             kernel = KernelRunner.load(program);
