@@ -1,0 +1,101 @@
+package org.binfmtbpf.jit;
+
+import static org.binfmtbpf.isa.Opcodes.*;
+
+import org.binfmtbpf.isa.Instruction;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * JA, EXIT and the conditional jumps of JMP (64-bit) and JMP32 (low 32 bits). Signed
+ * comparisons are JVM comparisons; unsigned ones flip the sign bit of both operands first,
+ * which orders unsigned values as signed ones (what {@code Long.compareUnsigned} does).
+ */
+final class BranchEmitter implements Opcodes {
+    private BranchEmitter() {}
+
+    static boolean emit(MethodEmitter m, Instruction insn, int pc) {
+        MethodVisitor mv = m.mv;
+        int op = aluOp(insn.opcode());
+        if (op == JMP_EXIT) {
+            if (insn.cls() != CLASS_JMP) {
+                return false;
+            }
+            m.exitFunction();
+            return true;
+        }
+        if (op == JMP_JA) {
+            mv.visitJumpInsn(GOTO, m.branchTarget(pc, Jumps.target(insn, pc)));
+            return true;
+        }
+        int cond = condition(op);
+        if (cond < 0) {
+            return false;
+        }
+        Label target = m.branchTarget(pc, Jumps.target(insn, pc));
+        boolean reg = source(insn.opcode()) == SRC_X;
+        boolean unsigned = op == JMP_JGT || op == JMP_JGE || op == JMP_JLT || op == JMP_JLE;
+        if (insn.cls() == CLASS_JMP) {
+            long flip = unsigned ? Long.MIN_VALUE : 0;
+            m.load(insn.dst());
+            if (unsigned) {
+                m.pushLong(flip);
+                mv.visitInsn(LXOR);
+            }
+            if (reg) {
+                m.load(insn.src());
+                if (unsigned) {
+                    m.pushLong(flip);
+                    mv.visitInsn(LXOR);
+                }
+            } else {
+                m.pushLong(insn.imm() ^ flip);
+            }
+            if (op == JMP_JSET) {
+                mv.visitInsn(LAND);
+                mv.visitInsn(LCONST_0);
+            }
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(cond, target);
+        } else {
+            int flip = unsigned ? Integer.MIN_VALUE : 0;
+            m.load(insn.dst());
+            mv.visitInsn(L2I);
+            if (unsigned) {
+                m.pushInt(flip);
+                mv.visitInsn(IXOR);
+            }
+            if (reg) {
+                m.load(insn.src());
+                mv.visitInsn(L2I);
+                if (unsigned) {
+                    m.pushInt(flip);
+                    mv.visitInsn(IXOR);
+                }
+            } else {
+                m.pushInt(insn.imm() ^ flip);
+            }
+            if (op == JMP_JSET) {
+                mv.visitInsn(IAND);
+                mv.visitJumpInsn(IFNE, target);
+            } else {
+                mv.visitJumpInsn(cond + (IF_ICMPEQ - IFEQ), target);
+            }
+        }
+        return true;
+    }
+
+    /** The IFxx opcode that jumps when the comparison result (lcmp) satisfies {@code op}; -1 if not a condition. */
+    private static int condition(int op) {
+        return switch (op) {
+            case JMP_JEQ -> IFEQ;
+            case JMP_JNE, JMP_JSET -> IFNE;
+            case JMP_JGT, JMP_JSGT -> IFGT;
+            case JMP_JGE, JMP_JSGE -> IFGE;
+            case JMP_JLT, JMP_JSLT -> IFLT;
+            case JMP_JLE, JMP_JSLE -> IFLE;
+            default -> -1;
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package org.binfmtbpf.jit;
+
+/** What every method of one generated class shares: the plan, the constant pool budget, the proven facts. */
+final class ClassContext {
+    static final String RUNTIME = "org/binfmtbpf/jit/JitRuntime";
+    static final String ALU = "org/binfmtbpf/isa/Alu";
+    static final String MEMORY = "org/binfmtbpf/mem/Memory";
+    static final String HELPERS_FIELD = "HELPERS";
+    static final String HELPERS_TYPE = "Lorg/binfmtbpf/helpers/HelperRegistry;";
+    static final String TARGETS_FIELD = "TARGETS";
+    static final String TARGETS_TYPE = "Lorg/binfmtbpf/jit/TailCallTargets;";
+
+    final String className;
+    final ProgramPlan plan;
+    final AccessFacts facts;
+    /** True for the variant that counts instructions against the budget. */
+    final boolean counted;
+    final Constants constants = new Constants();
+
+    ClassContext(String className, ProgramPlan plan, AccessFacts facts, boolean counted) {
+        this.className = className;
+        this.plan = plan;
+        this.facts = facts;
+        this.counted = counted;
+    }
+
+    static String functionMethod(int function) {
+        return "f" + function;
+    }
+
+    static String chunkMethod(int function, int chunk) {
+        return "f" + function + "_c" + chunk;
+    }
+}

@@ -1,0 +1,132 @@
+package org.binfmtbpf.jit;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.binfmtbpf.helpers.HelperRegistry;
+import org.binfmtbpf.program.Program;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceClassVisitor;
+
+/**
+ * Translates a {@link Program} into one JVM class with ASM and defines it as a hidden class
+ * whose class data is the program's helper registry. Hidden classes are not STRONG: a class
+ * unloads with the last reference to its executable.
+ *
+ * <p>System property {@value #DUMP_PROPERTY}{@code =DIR} writes every generated class to DIR.
+ */
+public final class JitCompiler {
+    public static final String DUMP_PROPERTY = "binfmtbpf.jit.dump";
+    /** Hidden classes get a unique suffix; the name must be in this package. */
+    private static final String CLASS_PREFIX = "org/binfmtbpf/jit/BpfProgram_";
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    private final Function<Program, AccessFacts> verifierFacts;
+    private final TailCallTargets tailCallTargets = new TailCallTargets(this);
+
+    /** A compiler that proves what it can on its own ({@link FramePointerFacts}). */
+    public JitCompiler() {
+        this(p -> AccessFacts.NONE);
+    }
+
+    /** A compiler that also uses what a verifier proved about each program's memory accesses. */
+    public JitCompiler(Function<Program, AccessFacts> verifierFacts) {
+        this.verifierFacts = verifierFacts;
+    }
+
+    /** Compiles and defines the program. Thread-safe. */
+    public JitExecutable compile(Program program) {
+        JitExecutable e = new JitExecutable(program, define(program, false), this);
+        tailCallTargets.remember(program, e);
+        return e;
+    }
+
+    /** Generates and defines one variant of the program's class and returns an instance. */
+    CompiledCode define(Program program, boolean counted) {
+        Generated g = generate(program, verifierFacts.apply(program), counted);
+        dump(program, counted, g.bytes);
+        try {
+            HelperRegistry helpers = program.helpers() != null ? program.helpers() : HelperRegistry.builder().build();
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(g.bytes, List.of(helpers, tailCallTargets), true);
+            return (CompiledCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("program " + program.name() + ": cannot define its compiled class", t);
+        }
+    }
+
+    /** The class file the compiler generates for {@code program}. */
+    public static byte[] classBytes(Program program) {
+        return classBytes(program, AccessFacts.NONE);
+    }
+
+    /** The class file generated for {@code program} given what a verifier proved about it. */
+    public static byte[] classBytes(Program program, AccessFacts verifierFacts) {
+        return generate(program, verifierFacts, false).bytes;
+    }
+
+    /** The generated class as ASM Textifier text (for {@code prog dump jited}). */
+    public static String textify(Program program) {
+        StringWriter out = new StringWriter();
+        new ClassReader(classBytes(program)).accept(new TraceClassVisitor(null, new Textifier(), new PrintWriter(out)), 0);
+        return out.toString();
+    }
+
+    /** Bytecode sizes of the generated methods, by name. */
+    static List<ClassGenerator.MethodSize> methodSizes(Program program) {
+        return generate(program, AccessFacts.NONE, false).sizes;
+    }
+
+    record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes) {}
+
+    /**
+     * Generates the class; should an estimate of {@link CostModel} fall short and a method pass
+     * HotSpot's compile limit, generates again with smaller chunks.
+     */
+    static Generated generate(Program program, AccessFacts facts, boolean counted) {
+        int budget = CostModel.CHUNK_BUDGET;
+        while (true) {
+            ProgramPlan plan = ProgramPlan.of(program, budget, counted);
+            ClassContext cls = new ClassContext(CLASS_PREFIX + javaName(program.name()) + (counted ? "_counted" : ""), plan,
+                    facts.orElse(new FramePointerFacts(plan)), counted);
+            ClassGenerator gen = new ClassGenerator(cls);
+            byte[] bytes = gen.generate();
+            boolean fits = gen.sizes().stream().allMatch(s -> s.bytes() < CostModel.HUGE_METHOD_LIMIT);
+            if (fits || budget < CostModel.CHUNK_BUDGET / 8) {
+                return new Generated(bytes, gen.sizes());
+            }
+            budget /= 2;
+        }
+    }
+
+    private static String javaName(String name) {
+        StringBuilder b = new StringBuilder();
+        for (char c : (name == null || name.isEmpty() ? "prog" : name).toCharArray()) {
+            b.append(Character.isLetterOrDigit(c) && c < 128 ? c : '_');
+        }
+        return b.length() > 64 ? b.substring(0, 64) : b.toString();
+    }
+
+    private static void dump(Program program, boolean counted, byte[] bytes) {
+        String dir = System.getProperty(DUMP_PROPERTY);
+        if (dir == null || dir.isEmpty()) {
+            return;
+        }
+        try {
+            Path d = Path.of(dir);
+            Files.createDirectories(d);
+            Files.write(d.resolve("BpfProgram_" + javaName(program.name()) + (counted ? "_counted" : "") + ".class"), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot dump compiled class of " + program.name() + " to " + dir, e);
+        }
+    }
+}

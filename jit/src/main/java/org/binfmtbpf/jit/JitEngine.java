@@ -1,0 +1,28 @@
+package org.binfmtbpf.jit;
+
+import org.binfmtbpf.program.Program;
+import org.binfmtbpf.run.Engine;
+import org.binfmtbpf.run.Executable;
+
+/** The JIT as an {@link Engine}: every program is compiled when prepared. */
+public final class JitEngine implements Engine {
+    private final JitCompiler compiler;
+
+    public JitEngine() {
+        this(new JitCompiler());
+    }
+
+    public JitEngine(JitCompiler compiler) {
+        this.compiler = compiler;
+    }
+
+    @Override
+    public String name() {
+        return "jit";
+    }
+
+    @Override
+    public Executable prepare(Program program) {
+        return compiler.compile(program);
+    }
+}

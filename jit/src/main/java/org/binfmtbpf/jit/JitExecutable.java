@@ -1,0 +1,67 @@
+package org.binfmtbpf.jit;
+
+import org.binfmtbpf.program.Program;
+import org.binfmtbpf.run.BpfFault;
+import org.binfmtbpf.run.Executable;
+import org.binfmtbpf.run.Invocation;
+
+/**
+ * A program compiled to a hidden class. Runs allocate nothing: the registers are locals of
+ * the generated methods and all per-run state is in the {@link Invocation}.
+ *
+ * <p>A run with an instruction budget ({@link Invocation#budget} not {@code UNLIMITED}) uses a
+ * second class, compiled on first need, that counts every instruction like the interpreter
+ * and faults at the same one. While it runs, {@code inv.budget} holds the instructions left;
+ * the budget is restored when the run ends. Unbudgeted runs pay nothing for this.
+ */
+public final class JitExecutable implements Executable {
+    private final Program program;
+    private final CompiledCode code;
+    private final JitCompiler compiler;
+    private volatile CompiledCode counted;
+
+    JitExecutable(Program program, CompiledCode code, JitCompiler compiler) {
+        this.program = program;
+        this.code = code;
+        this.compiler = compiler;
+    }
+
+    @Override
+    public Program program() {
+        return program;
+    }
+
+    @Override
+    public long run(Invocation inv) {
+        if (inv.budget == Invocation.UNLIMITED) {
+            return code.run(inv);
+        }
+        long budget = inv.budget;
+        inv.budget = Math.max(budget, 0);
+        try {
+            return countedCode().run(inv);
+        } catch (BudgetExhausted e) {
+            throw new BpfFault(e.pc, "instruction budget of " + budget + " exhausted");
+        } finally {
+            inv.budget = budget;
+        }
+    }
+
+    CompiledCode code() {
+        return code;
+    }
+
+    CompiledCode countedCode() {
+        CompiledCode c = counted;
+        if (c == null) {
+            synchronized (this) {
+                c = counted;
+                if (c == null) {
+                    c = compiler.define(program, true);
+                    counted = c;
+                }
+            }
+        }
+        return c;
+    }
+}

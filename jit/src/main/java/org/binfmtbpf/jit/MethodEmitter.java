@@ -1,0 +1,225 @@
+package org.binfmtbpf.jit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.binfmtbpf.isa.Instruction;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Emits the body of one generated method: a whole BPF function, or one chunk of it. Owns the
+ * labels of its instructions and what goes after the body (spill stubs for branches that
+ * leave the chunk, handlers that give helper faults their instruction index). The
+ * per-instruction work is in {@link AluEmitter}, {@link BranchEmitter}, {@link MemoryEmitter}
+ * and {@link CallEmitter}, which use the small vocabulary below.
+ */
+final class MethodEmitter implements Opcodes {
+    static final String INVOCATION = "org/binfmtbpf/run/Invocation";
+
+    final FrameTracker mv;
+    final ClassContext cls;
+    final FunctionPlan fn;
+    final Chunk chunk;
+    final RegisterSlots slots;
+    private final Label[] labels;
+    private final Map<Integer, Label> leaving = new TreeMap<>();
+    private final List<Runnable> trailers = new ArrayList<>();
+    private final Label end = new Label();
+
+    MethodEmitter(MethodVisitor mv, ClassContext cls, FunctionPlan fn, Chunk chunk, RegisterSlots slots) {
+        this.mv = new FrameTracker(mv, slots.frameLocals());
+        this.cls = cls;
+        this.fn = fn;
+        this.chunk = chunk;
+        this.slots = slots;
+        this.labels = new Label[chunk.end() - chunk.start()];
+    }
+
+    boolean inChunk() {
+        return slots.registerFile() >= 0;
+    }
+
+    /** Emits the method's code; returns the label after the last byte (its offset is the code size). */
+    Label emit() {
+        mv.visitCode();
+        for (int pc = chunk.start(); pc < chunk.end(); pc++) {
+            labels[pc - chunk.start()] = new Label();
+        }
+        if (inChunk()) {
+            chunkPrologue();
+        } else {
+            functionPrologue();
+        }
+        int last = -1;
+        for (int pc = chunk.start(); pc < chunk.end(); pc++) {
+            if (!cls.plan.instructionStart[pc]) {
+                continue;
+            }
+            Label l = labels[pc - chunk.start()];
+            mv.visitLabel(l);
+            mv.frame();
+            mv.visitLineNumber(pc & 0xffff, l);
+            if (cls.counted) {
+                mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+                pushInt(pc);
+                invokeStatic(ClassContext.RUNTIME, "tick", "(Lorg/binfmtbpf/run/Invocation;I)V");
+            }
+            InstructionEmitter.emit(this, cls.plan.program.insn(pc), pc);
+            last = pc;
+        }
+        if (last < 0 || Jumps.fallsThrough(cls.plan.program.insn(last))) {
+            int next = chunk.end();
+            if (next < fn.function.end()) {
+                mv.visitJumpInsn(GOTO, branchTarget(last, next));
+            } else {
+                pushInt(last < 0 ? chunk.start() : last);
+                mv.visitMethodInsn(INVOKESTATIC, ClassContext.RUNTIME, "fellOffEnd", "(I)Lorg/binfmtbpf/run/BpfFault;", false);
+                mv.visitInsn(ATHROW);
+            }
+        }
+        leaving.forEach((target, label) -> spillStub(target, label));
+        trailers.forEach(Runnable::run);
+        mv.visitLabel(end);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return end;
+    }
+
+    private void functionPrologue() {
+        loadStackArray();
+    }
+
+    private void chunkPrologue() {
+        for (int r = 0; r <= 10; r++) {
+            mv.visitVarInsn(ALOAD, slots.registerFile());
+            pushInt(r);
+            mv.visitInsn(LALOAD);
+            store(r);
+        }
+        mv.visitVarInsn(ALOAD, slots.registerFile());
+        pushInt(RegisterSlots.DEPTH_INDEX);
+        mv.visitInsn(LALOAD);
+        mv.visitInsn(L2I);
+        mv.visitVarInsn(ISTORE, slots.depth());
+        loadStackArray();
+        List<Integer> entries = chunk.entries();
+        if (entries.size() > 1) {
+            Label[] targets = new Label[entries.size()];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = labels[entries.get(i) - chunk.start()];
+            }
+            mv.visitVarInsn(ILOAD, 2);
+            mv.visitTableSwitchInsn(0, targets.length - 1, targets[0], targets);
+        }
+    }
+
+    private void loadStackArray() {
+        mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+        mv.visitFieldInsn(GETFIELD, INVOCATION, "stack", "[B");
+        mv.visitVarInsn(ASTORE, slots.stack());
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, slots.savedFloor());
+    }
+
+    // ---- vocabulary for the instruction emitters ----
+
+    void load(int reg) {
+        mv.visitVarInsn(LLOAD, slots.reg()[reg]);
+    }
+
+    void store(int reg) {
+        mv.visitVarInsn(LSTORE, slots.reg()[reg]);
+    }
+
+    void pushInt(int v) {
+        cls.constants.pushInt(mv, v);
+    }
+
+    void pushLong(long v) {
+        cls.constants.pushLong(mv, v);
+    }
+
+    void invokeStatic(String owner, String name, String descriptor) {
+        mv.visitMethodInsn(INVOKESTATIC, owner, name, descriptor, false);
+    }
+
+    /** The label a branch at {@code pc} to {@code target} jumps to: in this method, or a spill stub. */
+    Label branchTarget(int pc, int target) {
+        if (target < fn.function.start() || target >= fn.function.end() || !cls.plan.instructionStart[target]) {
+            throw new IllegalArgumentException("insn " + pc + ": jump to " + target + " is not an instruction of function "
+                    + fn.function.name());
+        }
+        if (chunk.contains(target)) {
+            return labels[target - chunk.start()];
+        }
+        return leaving.computeIfAbsent(target, t -> new Label());
+    }
+
+    /** Leaves the BPF function with r0 as its result. */
+    void exitFunction() {
+        if (inChunk()) {
+            mv.visitVarInsn(ALOAD, slots.registerFile());
+            mv.visitInsn(ICONST_0);
+            load(0);
+            mv.visitInsn(LASTORE);
+            mv.visitInsn(ICONST_M1);
+            mv.visitInsn(IRETURN);
+        } else {
+            load(0);
+            mv.visitInsn(LRETURN);
+        }
+    }
+
+    /**
+     * After a call that may have been bpf_tail_call: if it succeeded, the target program runs
+     * on this function's registers and frame, and its result is this function's result.
+     */
+    void tailCallIfRequested(int pc) {
+        mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+        mv.visitFieldInsn(GETFIELD, INVOCATION, "tailCallTarget", "Ljava/lang/Object;");
+        Label stay = new Label();
+        mv.visitJumpInsn(IFNULL, stay);
+        mv.visitFieldInsn(GETSTATIC, cls.className, ClassContext.TARGETS_FIELD, ClassContext.TARGETS_TYPE);
+        mv.visitInsn(cls.counted ? ICONST_1 : ICONST_0);
+        mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+        for (int r = 0; r <= 10; r++) {
+            load(r);
+        }
+        mv.visitVarInsn(ILOAD, slots.depth());
+        pushInt(pc);
+        invokeStatic(ClassContext.RUNTIME, "tailCall",
+                "(Lorg/binfmtbpf/jit/TailCallTargets;ZLorg/binfmtbpf/run/Invocation;JJJJJJJJJJJII)J");
+        store(0);
+        exitFunction();
+        mv.visitLabel(stay);
+        mv.frame();
+    }
+
+    /** Code placed after the body (exception handlers). */
+    void trailer(Runnable code) {
+        trailers.add(code);
+    }
+
+    private void spillStub(int target, Label label) {
+        mv.visitLabel(label);
+        mv.frame();
+        if (!inChunk()) {
+            throw new IllegalStateException("branch to " + target + " leaves an unchunked function");
+        }
+        for (int r = 0; r <= 10; r++) {
+            mv.visitVarInsn(ALOAD, slots.registerFile());
+            pushInt(r);
+            load(r);
+            mv.visitInsn(LASTORE);
+        }
+        pushInt(fn.chunkAt(target).transferCode(target));
+        mv.visitInsn(IRETURN);
+    }
+
+    static Instruction insn(MethodEmitter m, int pc) {
+        return m.cls.plan.program.insn(pc);
+    }
+}

@@ -1,0 +1,54 @@
+package org.binfmtbpf.jit;
+
+import org.binfmtbpf.program.Program;
+import org.binfmtbpf.run.Executable;
+import org.binfmtbpf.run.Invocation;
+
+/**
+ * Interprets until the program has run {@code threshold} times, then compiles it once and
+ * runs the compiled code from then on. The run counter is a plain field: under contention a
+ * few increments may be lost, which only delays compilation by as many runs; compilation
+ * itself happens once (double-checked on a volatile field).
+ */
+final class TieredExecutable implements Executable {
+    private final Executable interpreted;
+    private final JitCompiler compiler;
+    private final int threshold;
+    private volatile Executable compiled;
+    private int runs;
+
+    TieredExecutable(Executable interpreted, JitCompiler compiler, int threshold) {
+        this.interpreted = interpreted;
+        this.compiler = compiler;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public Program program() {
+        return interpreted.program();
+    }
+
+    @Override
+    public long run(Invocation inv) {
+        Executable c = compiled;
+        if (c != null) {
+            return c.run(inv);
+        }
+        if (++runs >= threshold) {
+            return compile().run(inv);
+        }
+        return interpreted.run(inv);
+    }
+
+    /** True once the program has been compiled. */
+    boolean isCompiled() {
+        return compiled != null;
+    }
+
+    private synchronized Executable compile() {
+        if (compiled == null) {
+            compiled = compiler.compile(interpreted.program());
+        }
+        return compiled;
+    }
+}

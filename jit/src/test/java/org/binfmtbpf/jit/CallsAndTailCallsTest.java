@@ -1,0 +1,124 @@
+package org.binfmtbpf.jit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.program.Program;
+import org.binfmtbpf.program.ProgramBuilder;
+import org.binfmtbpf.program.ProgramType;
+import org.binfmtbpf.run.BpfFault;
+import org.binfmtbpf.run.Engine;
+import org.binfmtbpf.run.Executable;
+import org.binfmtbpf.run.Interpreter;
+import org.binfmtbpf.run.Invocation;
+import org.junit.jupiter.api.Test;
+
+/** Calls, tail calls and their limits end the same on the JIT as on the interpreter, also across threads. */
+class CallsAndTailCallsTest {
+    private static Instruction mov(int dst, int imm) { return Instruction.of(0xb7, dst, 0, 0, imm); }
+    private static Instruction movReg(int dst, int src) { return Instruction.of(0xbf, dst, src, 0, 0); }
+    private static Instruction add(int dst, int imm) { return Instruction.of(0x07, dst, 0, 0, imm); }
+    private static Instruction call(int helper) { return Instruction.of(0x85, 0, 0, 0, helper); }
+    private static Instruction callLocal(int delta) { return Instruction.of(0x85, 0, 1, 0, delta); }
+    private static Instruction stackStore(int off) { return Instruction.of(0x7a, 10, 0, off, 1); } // stdw [r10+off], 1
+    private static final Instruction EXIT = Instruction.of(0x95, 0, 0, 0, 0);
+
+    private static Program program(String name, Instruction... slots) {
+        return ProgramBuilder.of(name, ProgramType.RAW, slots, TailCallHelpers.REGISTRY).build();
+    }
+
+    /** Target 0 returns the r6 it inherited plus 1000; target 1 tail-calls itself until the kernel's limit. */
+    private static void installTargets() {
+        Program plus1000 = program("plus1000", movReg(0, 6), add(0, 1000), EXIT);
+        Program again = program("again", add(6, 1), mov(3, 1), call(12), movReg(0, 6), EXIT);
+        TailCallHelpers.targets = List.of(plus1000, again);
+    }
+
+    @Test
+    void aTailCallRunsTheTargetOnTheCallersRegisters() {
+        installTargets();
+        Program p = program("tail", mov(6, 7), mov(3, 0), call(12), mov(0, 99), EXIT);
+        assertEquals("r0 = 1007", outcome(new JitEngine(), p));
+        assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
+    }
+
+    @Test
+    void tailCallsStopAfterThirtyThree() {
+        installTargets();
+        Program p = program("chain", mov(6, 0), mov(3, 1), call(12), mov(0, 99), EXIT);
+        assertEquals("r0 = 33", outcome(new JitEngine(), p));
+        assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
+    }
+
+    @Test
+    void aTailCallFromAFunctionReturnsToItsCaller() {
+        installTargets();
+        Program p = program("fromcallee",
+                mov(6, 5), callLocal(2), add(0, 1), EXIT,                // main: r0 = f() + 1
+                stackStore(-8), mov(3, 0), call(12), mov(0, 99), EXIT); // f: tail-calls plus1000
+        assertEquals("r0 = 1006", outcome(new JitEngine(), p));
+        assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
+    }
+
+    @Test
+    void unboundedRecursionFaultsAtTheNinthFrame() {
+        Program p = program("recursion", callLocal(1), EXIT, callLocal(-1), EXIT);
+        String jit = outcome(new JitEngine(), p);
+        assertEquals(outcome(new Interpreter(), p), jit);
+        assertEquals("fault insn 2: call to f2 would make 9 frames (at most 8)", jit);
+    }
+
+    @Test
+    void framesBeyondFiveHundredTwelveBytesFault() {
+        Program p = program("deepframes", stackStore(-256), callLocal(1), EXIT, stackStore(-256), callLocal(-2), EXIT);
+        String jit = outcome(new JitEngine(), p);
+        assertEquals(outcome(new Interpreter(), p), jit);
+        assertEquals("fault insn 4: call to f3 would use 768 bytes of stack (at most 512)", jit);
+    }
+
+    @Test
+    void oneExecutableRunsOnManyThreadsAtOnce() throws Exception {
+        Program p = GeneratedCodeTest.program("threads", LargeProgram.generate(2000, 11));
+        String expected = outcome(new Interpreter(), p);
+        Executable shared = new JitEngine().prepare(p);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    List<String> out = new ArrayList<>();
+                    Invocation inv = new Invocation();
+                    for (int i = 0; i < 200; i++) {
+                        out.add(outcome(shared, p, inv));
+                    }
+                    return out;
+                }));
+            }
+            for (Future<List<String>> f : results) {
+                for (String s : f.get()) {
+                    assertEquals(expected, s);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String outcome(Engine engine, Program p) {
+        return outcome(engine.prepare(p), p, new Invocation());
+    }
+
+    private static String outcome(Executable e, Program p, Invocation inv) {
+        inv.begin(p, new byte[16]);
+        try {
+            return "r0 = " + e.run(inv);
+        } catch (BpfFault f) {
+            return "fault " + f.getMessage();
+        }
+    }
+}
