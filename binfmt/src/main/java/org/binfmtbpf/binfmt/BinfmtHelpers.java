@@ -16,22 +16,25 @@ import org.binfmtbpf.run.Invocation;
  * Helpers of this project's own BINFMT program type, beyond the RFC: the RFC's program sees
  * only the header, so it cannot compute an interpreter relative to the binary ($ORIGIN).
  *
- * <p>{@code long binprm_get_path(char *buf, u32 size)}, helper id {@value #BINPRM_GET_PATH}:
- * copies the path of the binary as exec'd (the string 'E' entries match on) into
- * {@code buf} with a trailing NUL and returns the bytes written including the NUL, like
- * bpf_d_path. When {@code size} is too small, {@code buf} is zeroed and the result is
- * -ENAMETOOLONG; outside an exec (no path) it is -ENOENT. The id is far above the kernel's
- * frozen helper list (212 is the RFC's) yet small, since registries index helpers by id.
+ * <p>{@code long binprm_get_path(char *buf, u32 size, u32 offset)}, helper id
+ * {@value #BINPRM_GET_PATH}: copies the path of the binary as exec'd (the string 'E' entries
+ * match on), from byte {@code offset} on, into {@code buf}: at most {@code size - 1} bytes and
+ * a NUL. Returns the size the rest of the path needs with its NUL ({@code strlen(path) -
+ * offset + 1}), like snprintf: a result above {@code size} means the copy was cut short, and a
+ * second call with a larger offset reads further, so a 512-byte stack can still examine a
+ * 4096-byte path. An offset past the end is -EINVAL and outside an exec (no path) the result
+ * is -ENOENT; {@code buf} is then zeroed. The id is far above the kernel's frozen helper list
+ * (212 is the RFC's) yet small, since registries index helpers by id.
  */
 public final class BinfmtHelpers {
     public static final int BINPRM_GET_PATH = 1000;
     private static final long ENOENT = 2;
-    private static final long ENAMETOOLONG = 36;
+    private static final long EINVAL = 22;
 
     private BinfmtHelpers() {}
 
     public static final HelperPrototype BINPRM_GET_PATH_PROTO =
-            HelperPrototype.of(ReturnKind.INTEGER, ArgKind.PTR_TO_UNINIT_MEM, ArgKind.CONST_SIZE);
+            HelperPrototype.of(ReturnKind.INTEGER, ArgKind.PTR_TO_UNINIT_MEM, ArgKind.CONST_SIZE, ArgKind.ANYTHING);
 
     private static final HelperRegistry STANDARD = StandardHelpers.registry();
     private static final HelperRegistry BINFMT = STANDARD.toBuilder()
@@ -49,21 +52,22 @@ public final class BinfmtHelpers {
         return BINFMT;
     }
 
-    public static long binprmGetPath(Invocation inv, long buf, long size, long r3, long r4, long r5) {
+    public static long binprmGetPath(Invocation inv, long buf, long size, long offset, long r4, long r5) {
         int n = (int) Math.min(size & 0xffffffffL, Integer.MAX_VALUE);
         Region dst = Memory.resolve(inv, buf, n, true, -1);
         int at = Address.offset(buf);
         byte[] path = inv.binaryPath;
-        if (path == null) {
+        long from = offset & 0xffffffffL;
+        if (path == null || from > path.length) {
             Arrays.fill(dst.bytes(), at, at + n, (byte) 0);
-            return -ENOENT;
+            return path == null ? -ENOENT : -EINVAL;
         }
-        if (n < path.length + 1) {
-            Arrays.fill(dst.bytes(), at, at + n, (byte) 0);
-            return -ENAMETOOLONG;
+        int rest = path.length - (int) from;
+        if (n > 0) {
+            int copied = Math.min(rest, n - 1);
+            System.arraycopy(path, (int) from, dst.bytes(), at, copied);
+            dst.bytes()[at + copied] = 0;
         }
-        System.arraycopy(path, 0, dst.bytes(), at, path.length);
-        dst.bytes()[at + path.length] = 0;
-        return path.length + 1;
+        return rest + 1L;
     }
 }

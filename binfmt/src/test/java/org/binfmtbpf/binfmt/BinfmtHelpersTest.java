@@ -24,16 +24,32 @@ class BinfmtHelpersTest {
     }
 
     @Test
-    void copiesThePathWithItsNulAndReturnsTheBytesWritten() {
+    void copiesThePathWithItsNulAndReturnsTheSizeItNeeds() {
         inv.binaryPath = Latin1.bytes("/a/b.foo");
         assertEquals(9, BinfmtHelpers.binprmGetPath(inv, bottom, 16, 0, 0, 0));
         assertArrayEquals(Latin1.bytes("/a/b.foo\0\u0055"), Arrays.copyOf(inv.stack, 10));
     }
 
     @Test
-    void aBufferWithoutRoomForTheNulIsZeroedAndTheResultIsEnametoolong() {
+    void aSmallBufferGetsTheStartOfThePathAndTheResultSaysSo() {
         inv.binaryPath = Latin1.bytes("/a/b.foo");
-        assertEquals(-36, BinfmtHelpers.binprmGetPath(inv, bottom, 8, 0, 0, 0));
+        assertEquals(9, BinfmtHelpers.binprmGetPath(inv, bottom, 4, 0, 0, 0));
+        assertArrayEquals(Latin1.bytes("/a/\0\u0055"), Arrays.copyOf(inv.stack, 5));
+    }
+
+    @Test
+    void anOffsetReadsFurtherIntoThePath() {
+        inv.binaryPath = Latin1.bytes("/a/b.foo");
+        assertEquals(5, BinfmtHelpers.binprmGetPath(inv, bottom, 5, 4, 0, 0));
+        assertArrayEquals(Latin1.bytes(".foo\0"), Arrays.copyOf(inv.stack, 5));
+        assertEquals(1, BinfmtHelpers.binprmGetPath(inv, bottom, 5, 8, 0, 0));
+        assertEquals(0, inv.stack[0]);
+    }
+
+    @Test
+    void anOffsetPastTheEndIsEinvalAndZeroesTheBuffer() {
+        inv.binaryPath = Latin1.bytes("/a/b.foo");
+        assertEquals(-22, BinfmtHelpers.binprmGetPath(inv, bottom, 8, 9, 0, 0));
         assertArrayEquals(new byte[8], Arrays.copyOf(inv.stack, 8));
         assertEquals(0x55, inv.stack[8]);
     }

@@ -34,7 +34,7 @@ class KernelArgvTest {
 
     @Test
     void theInterpreterGetsTheArgvTheModelBuilds() throws Exception {
-        Path interp = compilePrintArgs();
+        Path interp = compilePrintArgs(dir, "print-args");
         Path magic = executable("target-magic", "BFMTMAGIC and more");
         Path magicP = executable("target-magic-p", "BFMTMAGIP and more");
         Path magicOF = executable("target-magic-of", "BFMTMAGIO and more");
@@ -78,12 +78,13 @@ class KernelArgvTest {
         assertEquals(expected, actual);
     }
 
-    private Path compilePrintArgs() throws Exception {
+    /** Builds src/test/resources/exec/print-args.c into {@code dir/name}; skips the test without clang-19. */
+    static Path compilePrintArgs(Path dir, String name) throws Exception {
         Path source = dir.resolve("print-args.c");
         try (var in = KernelArgvTest.class.getResourceAsStream("/exec/print-args.c")) {
             Files.write(source, in.readAllBytes());
         }
-        Path binary = dir.resolve("print-args");
+        Path binary = dir.resolve(name);
         int rc;
         try {
             rc = new ProcessBuilder("clang-19", "-O1", "-o", binary.toString(), source.toString())

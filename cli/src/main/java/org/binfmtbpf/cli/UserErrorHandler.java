@@ -2,6 +2,7 @@ package org.binfmtbpf.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
@@ -13,8 +14,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-        boolean debug = parsed.hasMatchedOption("--debug") || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"))
-                || hasDebug(parsed);
+        boolean debug = hasDebug(parsed);
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         int code;
         String message;
@@ -24,6 +24,9 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         } else if (cause instanceof NoSuchFileException n) {
             code = ExitCodes.ENVIRONMENT;
             message = n.getFile() + ": no such file";
+        } else if (cause instanceof AccessDeniedException a) {
+            code = ExitCodes.ENVIRONMENT;
+            message = a.getFile() + ": permission denied";
         } else if (cause instanceof IOException io) {
             code = ExitCodes.ENVIRONMENT;
             message = io.getMessage();
@@ -35,10 +38,11 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
             message = "internal error: " + cause + " (rerun with --debug for the stack trace)";
             debug = true;
         }
-        cmd.getErr().println("binfmt-bpf " + cmd.getCommandName() + ": " + message);
+        cmd.getErr().println(UsageErrorHandler.qualifiedName(cmd) + ": " + message);
         if (debug) {
             cause.printStackTrace(cmd.getErr());
         }
+        cmd.getErr().flush();
         return code;
     }
 

@@ -3,6 +3,7 @@ package org.binfmtbpf.elf;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,10 @@ import org.binfmtbpf.maps.ArrayMap;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.program.SourceLine;
-import org.binfmtbpf.program.Subprogram;
 
 /**
- * Links one main program the way libbpf's bpf_object__reloc_code does: the main function's
+ * Links one main program the way libbpf's bpf_object__reloc_code does (the program is then
+ * validated, split into functions and its frames sized by {@link org.binfmtbpf.program.ProgramBuilder}): the main function's
  * instructions first; each {@code .text} function appended after them the first time it is
  * called (depth first: a callee's own callees are appended before the caller's next call is
  * looked at), once per main program; every call's imm rewritten to reach the appended copy.
@@ -26,7 +27,7 @@ import org.binfmtbpf.program.Subprogram;
  */
 final class ProgramLinker {
     /** What a linked program is made of, slot by slot. */
-    record Linked(Instruction[] insns, long[] imm64, SourceLine[] lines, List<Subprogram> functions, long[] fileOffsets,
+    record Linked(Instruction[] insns, long[] imm64, SourceLine[] lines, Map<Integer, String> functionNames, long[] fileOffsets,
                   String[] sections) {
         /** Where slot {@code pc} of the linked program came from, for error messages. */
         ElfFormatException error(int pc, String problem) {
@@ -75,18 +76,17 @@ final class ProgramLinker {
             }
             int at = placed.get(f) + (slot - f.start());
             int relative = placed.get(target) - at - 1;
-            Instruction fixed = new Instruction(insn.opcode(), insn.dst(), insn.src(), insn.off(), relative, insn.imm2());
+            Instruction linked = insns.get(at);
+            Instruction fixed = new Instruction(linked.opcode(), linked.dst(), linked.src(), linked.off(), relative, linked.imm2());
             insns.set(at, fixed);
             if (insn.isLdImm64()) {
                 imm64.set(at, (long) placed.get(target));
             }
         }
-        List<Subprogram> functions = new ArrayList<>();
+        Map<Integer, String> functionNames = new HashMap<>();
         Instruction[] all = insns.toArray(new Instruction[0]);
         for (CodeFunction f : order) {
-            int start = placed.get(f);
-            int end = start + (f.end() - f.start());
-            functions.add(new Subprogram(f.name(), start, end, FrameSize.of(all, start, end)));
+            functionNames.put(placed.get(f), f.name());
         }
         long[] values = new long[imm64.size()];
         for (int i = 0; i < values.length; i++) {
@@ -101,7 +101,7 @@ final class ProgramLinker {
                 sections[start + i] = f.section().name();
             }
         }
-        return new Linked(all, values, lines.toArray(new SourceLine[0]), functions, fileOffsets, sections);
+        return new Linked(all, values, lines.toArray(new SourceLine[0]), functionNames, fileOffsets, sections);
     }
 
     /** Copies a function to the end of the program with its map and data relocations applied. */
@@ -131,7 +131,10 @@ final class ProgramLinker {
                 add(0, code.slot(++slot), 0, 0, (int) offset, 0);
             } else if (insn.isLdImm64()) {
                 checkPlainLoad(code, slot, insn, r);
-                insns.add(insn);
+                // libbpf marks a relocated function address src 4 (clang leaves it 0); the call pass fixes imm
+                insns.add(r instanceof CodeRelocation.FunctionAddress
+                        ? new Instruction(insn.opcode(), insn.dst(), CodeSection.PSEUDO_FUNC, insn.off(), insn.imm(), insn.imm2())
+                        : insn);
                 imm64.add(insn.imm64());
                 lines.add(null);
                 insns.add(code.slot(++slot));
@@ -162,14 +165,9 @@ final class ProgramLinker {
 
     /** An LD_IMM64 without a map relocation may only load a constant or (src 4) a function address. */
     private static void checkPlainLoad(CodeSection code, int slot, Instruction insn, CodeRelocation r) {
-        String problem = null;
-        if (r instanceof CodeRelocation.FunctionAddress && insn.src() != CodeSection.PSEUDO_FUNC) {
-            problem = "function address relocation on an LD_IMM64 with src " + insn.src() + " (expected 4)";
-        } else if (insn.src() != 0 && insn.src() != CodeSection.PSEUDO_FUNC) {
-            problem = "LD_IMM64 with pseudo source " + insn.src() + " has no relocation to give it a value";
-        }
-        if (problem != null) {
-            throw ElfFormatException.at(code.section().label(), code.section().offset() + slot * 8L, problem);
+        if (insn.src() != 0 && insn.src() != CodeSection.PSEUDO_FUNC) {
+            throw ElfFormatException.at(code.section().label(), code.section().offset() + slot * 8L,
+                    "LD_IMM64 with pseudo source " + insn.src() + " has no relocation to give it a value");
         }
     }
 
@@ -178,7 +176,7 @@ final class ProgramLinker {
         CodeSection code = f.section();
         CodeRelocation r = code.relocation(slot);
         boolean call = CodeSection.isCall(insn);
-        boolean address = insn.isLdImm64() && insn.src() == CodeSection.PSEUDO_FUNC;
+        boolean address = insn.isLdImm64() && (insn.src() == CodeSection.PSEUDO_FUNC || r instanceof CodeRelocation.FunctionAddress);
         if (!call && !address) {
             return null;
         }

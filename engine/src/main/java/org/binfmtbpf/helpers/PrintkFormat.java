@@ -7,13 +7,20 @@ import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.run.BpfFault;
 import org.binfmtbpf.run.Invocation;
 
+import static org.binfmtbpf.helpers.KernelCtype.isPrint;
+import static org.binfmtbpf.helpers.KernelCtype.isPunct;
+import static org.binfmtbpf.helpers.KernelCtype.isSpace;
+
 /**
  * The format language of bpf_trace_printk, as kernel/bpf/helpers.c (bpf_bprintf_prepare)
  * accepts it and lib/vsprintf.c prints it:
  * <ul>
- *   <li>the format must hold a NUL within its size; only printable ASCII and whitespace before it;</li>
+ *   <li>the format must hold a NUL within its size; before it no ASCII control character other
+ *       than whitespace (bytes from 0x80 pass, so UTF-8 text does);</li>
  *   <li>at most 3 conversions; {@code %%} is a literal percent;</li>
  *   <li>optional flags {@code 0 + - space} and a width, no precision;</li>
+ *   <li>what may follow {@code %s} and {@code %p} is judged with the kernel's Latin-1
+ *       {@link KernelCtype} (0xbf is punctuation, 0xe9 a letter);</li>
  *   <li>{@code %d %i %u %x %X} with {@code l} or {@code ll} (both 64-bit on x86-64; none: 32-bit),
  *       {@code %c}, {@code %s} (followed by NUL, space or punctuation), {@code %p %pK %px %ps %pS %pB},
  *       {@code %pks %pus}, {@code %pi4 %pI4 %pi6 %pI6};</li>
@@ -21,7 +28,8 @@ import org.binfmtbpf.run.Invocation;
  * </ul>
  * Strings and IP addresses are read from program memory; an unreadable one prints as empty
  * (the kernel's nofault copy), an address as zeros. Pointers print as 16 hex digits of the
- * register value: the kernel hashes plain {@code %p}, which no userspace model can reproduce.
+ * register value: the kernel hashes plain {@code %p}, which no userspace model can reproduce,
+ * but the length (what the helper returns) is the same.
  */
 final class PrintkFormat {
     private PrintkFormat() {}
@@ -51,7 +59,7 @@ final class PrintkFormat {
         int spec = 0;
         for (int i = offset; i < end; i++) {
             int c = fmt[i] & 0xff;
-            if (c >= 0x80 || !(isPrint(c) || isSpace(c))) {
+            if (c < 0x80 && !isPrint(c) && !isSpace(c)) {
                 return -Errno.EINVAL;
             }
             if (c != '%') {
@@ -84,7 +92,7 @@ final class PrintkFormat {
             int next = at(fmt, i + 1, end);
             if (conv == 'p') {
                 if (next == 0 || isSpace(next) || isPunct(next) || "KxsSB".indexOf(next) >= 0) {
-                    pad(out, hex16(arg), flags, width, false);
+                    pad(out, pointer(arg, next), flags, width, false);
                     if (next != 0 && !isSpace(next) && !isPunct(next)) {
                         i++;
                     }
@@ -165,6 +173,18 @@ final class PrintkFormat {
         }
     }
 
+    /**
+     * lib/vsprintf.c's pointer(): %ps %pS %pB name a kernel symbol, and with none to name
+     * (always, here) print "0x" and the hex value; the rest print 16 hex digits (the kernel
+     * hashes plain %p, except NULL: same width, different digits).
+     */
+    private static String pointer(long v, int kind) {
+        if (kind == 's' || kind == 'S' || kind == 'B') {
+            return "0x" + Long.toHexString(v);
+        }
+        return hex16(v);
+    }
+
     private static String hex16(long v) {
         String h = Long.toHexString(v);
         return "0".repeat(16 - h.length()) + h;
@@ -209,17 +229,5 @@ final class PrintkFormat {
             }
         }
         return s.toString();
-    }
-
-    private static boolean isPrint(int c) {
-        return c >= 0x20 && c < 0x7f;
-    }
-
-    private static boolean isSpace(int c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    }
-
-    private static boolean isPunct(int c) {
-        return isPrint(c) && c != ' ' && !Character.isLetterOrDigit(c);
     }
 }

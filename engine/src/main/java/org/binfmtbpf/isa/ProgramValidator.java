@@ -16,12 +16,16 @@ import java.util.TreeSet;
  *   <li>local calls and function addresses (LD_IMM64 src 4) target an instruction of the
  *       program, never the second slot of LD_IMM64;</li>
  *   <li>jumps stay inside their function and never land in the second slot of LD_IMM64;</li>
- *   <li>each function ends with exit or an unconditional jump, so no path falls off its end.</li>
+ *   <li>each function ends with exit or an unconditional jump, so no path falls off its end;</li>
+ *   <li>every instruction is reachable from the entry.</li>
  * </ul>
  *
  * Deliberately accepted, although the kernel's verifier refuses them: division and modulo by
  * a constant zero and constant shifts of at least the operand width (RFC 9669 4.1 defines
  * their results and the conformance suite tests them), and callx (see {@link OpcodeTable}).
+ * Refused although the kernel (6.18) loads it: may_goto (0xe5), a kernel extension outside
+ * RFC 9669; and exit with a non-zero off, which RFC 9669 reserves and the conformance suite's
+ * negative tests refuse, but the kernel's exit check does not look at.
  */
 public final class ProgramValidator {
     private ProgramValidator() {}

@@ -191,10 +191,24 @@ class CorpusObjectsTest {
     @Test
     void aTypeOverrideLoadsEveryProgramAsThatTypeLikeBpftool() {
         LoadedObject obj = ElfLoader.load(Corpus.bytes("qemu_matcher.bpf.o"), "qemu_matcher.bpf.o",
-                org.binfmtbpf.helpers.HelperRegistry.builder().build(), ProgramType.SOCKET_FILTER);
+                Corpus.helpers(), ProgramType.SOCKET_FILTER);
         for (LoadedProgram p : obj.programs()) {
             assertEquals(ProgramType.SOCKET_FILTER, p.program().type(), p.name());
         }
+    }
+
+    @Test
+    void aCallbackAddressIsAFunctionPointerToTheAppendedCallback() {
+        Program p = Corpus.load("loop_callback.bpf.o").program("sum_bytes").program();
+        Subprogram callback = p.functions().get(1);
+        assertEquals("add_byte", callback.name());
+        int load = 21; // r2 = add_byte ll, before call bpf_loop
+        Instruction insn = p.insn(load);
+        assertTrue(insn.isLdImm64());
+        assertEquals(4, insn.src(), "libbpf marks function addresses src 4");
+        assertEquals(callback.start(), load + 1 + insn.imm(), "imm: relative to the next instruction, like a call");
+        assertEquals(callback.start(), p.imm64(load), "imm64: the callback's slot");
+        assertEquals(181, p.insn(load + 3).imm(), "call bpf_loop");
     }
 
     private static int le32(byte[] b, int at) {

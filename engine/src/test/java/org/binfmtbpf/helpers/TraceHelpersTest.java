@@ -17,7 +17,7 @@ class TraceHelpersTest {
     private final List<String> lines = new ArrayList<>();
 
     /** Decodes {@code \n}, {@code \t} and {@code \xNN} escapes of the data file. */
-    private static byte[] unescape(String s) {
+    static byte[] unescape(String s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -63,6 +63,8 @@ class ProgramValidatorTest {
                         ? new Instruction[] {Instruction.of(0x85, 0, 1, 0, 1), EXIT, EXIT} // main, then the callee
                         : insn.isLdImm64()
                         ? new Instruction[] {insn, Instruction.of(0, 0, 0, 0, 0), EXIT}
+                        : spec.mnemonic().equals("exit")
+                        ? new Instruction[] {insn}
                         : withExit(insn);
                 assertDoesNotThrow(() -> ProgramValidator.validate(slots), spec.toString());
             }
@@ -254,7 +256,7 @@ class ProgramValidatorTest {
 
         @Test
         void ja32UsesItsImmediate() {
-            accepted(asm("ja32 +1\nexit\nexit"));
+            accepted(asm("ja32 +1\nexit\nja -2"));
             assertTrue(refused(asm("ja32 +2\nexit\nexit")).getMessage().contains("target 3"));
         }
     }
@@ -304,8 +306,32 @@ class ProgramValidatorTest {
             assertTrue(e.getMessage().contains("the function at 2"));
             InvalidProgramException main = refused(asm("call local f\nmov %r0, 1\nf:\nexit"));
             assertTrue(main.getMessage().contains("the main function (slots 0..1)"), main.getMessage());
-            accepted(asm("mov %r0, 0\nexit\nja -2"));
-            accepted(asm("mov %r0, 0\nexit\nja32 -2"));
+            accepted(asm("mov %r0, 0\njeq %r0, 0, +1\nexit\nja -2"));
+            accepted(asm("mov %r0, 0\njeq %r0, 0, +1\nexit\nja32 -2"));
+        }
+    }
+
+    @Nested
+    class Reachability {
+        @Test
+        void everyInstructionMustBeReachable() {
+            InvalidProgramException e = refused(asm("ja +1\nmov %r0, 1\nexit"));
+            assertEquals(1, e.index());
+            assertTrue(e.getMessage().endsWith("unreachable instruction: no path from the entry leads here"), e.getMessage());
+            assertEquals(1, refused(asm("exit\nexit")).index());
+        }
+
+        @Test
+        void calleesAreReachedThroughCallsAndFunctionAddresses() {
+            accepted(asm("call local f\nexit\nf:\nexit"));
+            accepted(new Instruction[] {Instruction.of(0x18, 1, Opcodes.PSEUDO_FUNC, 0, 2), Instruction.of(0, 0, 0, 0, 0),
+                    EXIT, EXIT});
+            assertEquals(3, refused(asm("call local f\nexit\nf:\nexit\nexit")).index());
+        }
+
+        @Test
+        void bothWaysOfAConditionalJumpAreFollowed() {
+            accepted(asm("jeq %r1, 0, +2\nmov %r0, 1\nexit\nmov %r0, 2\nexit"));
         }
     }
 

@@ -34,7 +34,12 @@ public final class DataFiles {
         return list(asPath(url));
     }
 
-    /** The public conformance suite's test directory, if it is on this machine. */
+    /**
+     * The public conformance suite's test directory, if it is on this machine: under
+     * {@code -Dbinfmtbpf.shared}, else {@code $BPF_CONFORMANCE_DIR}, else a {@code shared/}
+     * folder next to an ancestor of the working directory (a git worktree one level deeper
+     * than the main checkout finds the same data).
+     */
     public static Optional<Path> conformanceSuite() {
         String shared = System.getProperty("binfmtbpf.shared");
         if (shared != null && Files.isDirectory(Paths.get(shared, "bpf-conformance", "tests"))) {
@@ -48,6 +53,12 @@ public final class DataFiles {
             }
             if (Files.isDirectory(dir)) {
                 return Optional.of(dir);
+            }
+        }
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path tests = dir.resolve("shared").resolve("bpf-conformance").resolve("tests");
+            if (Files.isDirectory(tests)) {
+                return Optional.of(tests);
             }
         }
         return Optional.empty();

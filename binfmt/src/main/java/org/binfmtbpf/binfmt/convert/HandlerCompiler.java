@@ -21,10 +21,10 @@ import org.binfmtbpf.program.ProgramType;
  *       context reads too): load, AND with the mask when it is not all ones, compare with
  *       magic &amp; mask. Chunks whose mask is zero are skipped.</li>
  *   <li>'E' needs the path, which the RFC's program cannot see: it becomes a BINFMT program that
- *       reads the path with {@link BinfmtHelpers#BINPRM_GET_PATH} into the stack and checks
- *       that it ends in {@code .ext}. Since an extension contains no '/', and one containing a
- *       '.' can never equal the text after the path's last '.', "ends in .ext" is the kernel's
- *       rule. Paths of 512 bytes or more (with the NUL) do not fit the stack and are not matched.</li>
+ *       learns the path's length with {@link BinfmtHelpers#BINPRM_GET_PATH}, reads its last
+ *       bytes into the stack and checks that it ends in {@code .ext}. Since an extension
+ *       contains no '/', and one containing a '.' can never equal the text after the path's
+ *       last '.', "ends in .ext" is the kernel's rule, for paths of any length.</li>
  * </ul>
  * The interpreter is written to the stack with 8-byte stores and passed to helper 212 with its
  * exact length, so it may be at most 512 bytes.
@@ -38,7 +38,6 @@ public final class HandlerCompiler {
     private static final int R2 = 2;
     private static final int R3 = 3;
     private static final int R6 = 6;
-    private static final int R7 = 7;
     private static final int R10 = 10;
 
     private HandlerCompiler() {}
@@ -50,7 +49,7 @@ public final class HandlerCompiler {
                     + entry.interpreter().length() + " bytes does not fit the " + STACK + "-byte stack");
         }
         if (entry instanceof MagicEntry magic) {
-            return RawProgramSource.of(entry.name(), ProgramType.SOCKET_FILTER, magicProgram(magic));
+            return RawProgramSource.of(entry.name(), ProgramType.SOCKET_FILTER, magicProgram(magic, true));
         }
         if (entry instanceof ExtensionEntry extension) {
             return RawProgramSource.of(entry.name(), ProgramType.BINFMT, extensionProgram(extension));
@@ -70,7 +69,16 @@ public final class HandlerCompiler {
                 + delimiter + flags;
     }
 
-    private static List<Instruction> magicProgram(MagicEntry entry) {
+    /**
+     * The matcher of {@code entry} alone, returning 1 or 0 without choosing an interpreter:
+     * helper 212 exists only in the RFC's kernel, so this is the part a stock kernel can load
+     * (as a {@code SYSCALL} program, whose context is the header) to check the generated code.
+     */
+    public static RawProgramSource decisionOnly(MagicEntry entry, ProgramType type) {
+        return RawProgramSource.of(entry.name(), type, magicProgram(entry, false));
+    }
+
+    private static List<Instruction> magicProgram(MagicEntry entry, boolean chooseInterpreter) {
         byte[] magic = entry.magic();
         byte[] mask = entry.mask();
         InsnBuilder b = new InsnBuilder().movReg(R6, R1);
@@ -90,7 +98,9 @@ public final class HandlerCompiler {
             }
             pos += size;
         }
-        setInterpreter(b, entry.interpreter());
+        if (chooseInterpreter) {
+            setInterpreter(b, entry.interpreter());
+        }
         return b.movImm(R0, 1).exit().label("nomatch").movImm(R0, 0).exit().build();
     }
 
@@ -127,12 +137,18 @@ public final class HandlerCompiler {
             return b.movImm(R0, 0).exit().build(); // never equals the text after the last '.'
         }
         byte[] suffix = Latin1.bytes("." + ext);
-        b.movReg(R1, R10).addImm(R1, -STACK).movImm(R2, STACK).call(BinfmtHelpers.BINPRM_GET_PATH);
-        // r0 = path length + 1 (the NUL), or a negative errno: at least ".ext" plus the NUL is needed.
-        b.jsltImm(R0, suffix.length + 1, "nomatch");
-        b.movReg(R7, R10).addImm(R7, -STACK).addReg(R7, R0).addImm(R7, -(suffix.length + 1));
+        if (suffix.length + 1 > STACK) {
+            throw new IllegalArgumentException("entry " + entry.name() + ": an extension of " + ext.length()
+                    + " bytes does not fit the " + STACK + "-byte stack");
+        }
+        // First call: a 1-byte buffer, just to learn the path's length + 1.
+        b.movReg(R1, R10).addImm(R1, -STACK).movImm(R2, 1).movImm(R3, 0).call(BinfmtHelpers.BINPRM_GET_PATH);
+        b.jsltImm(R0, suffix.length + 1, "nomatch"); // shorter than ".ext", or no path
+        // Second call: the last suffix.length bytes and the NUL, however long the path is.
+        b.movReg(R3, R0).addImm(R3, -(suffix.length + 1));
+        b.movReg(R1, R10).addImm(R1, -STACK).movImm(R2, suffix.length + 1).call(BinfmtHelpers.BINPRM_GET_PATH);
         for (int i = 0; i < suffix.length; i++) {
-            b.load(1, R2, R7, i).jne32Imm(R2, suffix[i] & 0xff, "nomatch");
+            b.load(1, R2, R10, -STACK + i).jne32Imm(R2, suffix[i] & 0xff, "nomatch");
         }
         setInterpreter(b, entry.interpreter());
         return b.movImm(R0, 1).exit().label("nomatch").movImm(R0, 0).exit().build();

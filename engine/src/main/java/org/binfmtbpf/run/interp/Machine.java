@@ -65,7 +65,7 @@ public final class Machine {
         r[10] = Invocation.stackTop();
         inv = invocation;
         program = entry;
-        frameSize = entry.functions().get(0).stackSize();
+        frameSize = mainFrameSize(entry);
         invocation.stackFloor = Invocation.STACK_SIZE - frameSize;
         long budget = invocation.budget;
         long executed = 0;
@@ -130,6 +130,11 @@ public final class Machine {
             // it as a fault of the program rather than let a JVM exception escape.
             throw new BpfFault(pc, "interpreter error: " + e);
         }
+    }
+
+    /** The frame of a program's main function; the whole stack if the program lists no functions. */
+    private static int mainFrameSize(Program p) {
+        return p.functions().isEmpty() ? Invocation.STACK_SIZE : p.functions().get(0).stackSize();
     }
 
     /** Conditional and unconditional jumps of classes JMP and JMP32; returns the next pc. */
@@ -259,7 +264,7 @@ public final class Machine {
         if (!(target instanceof Program next)) {
             throw new BpfFault(pc, "tail call target is not a program: " + target);
         }
-        int size = next.functions().get(0).stackSize();
+        int size = mainFrameSize(next);
         int floor = Address.offset(r[10]) - size;
         if (floor < 0) {
             throw new BpfFault(pc, "tail call to " + next.name() + " would use " + (Invocation.STACK_SIZE - floor)

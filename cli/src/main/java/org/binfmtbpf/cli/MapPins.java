@@ -1,0 +1,63 @@
+package org.binfmtbpf.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps pinned by {@code prog load OBJ PIN pinmaps DIR}: {@code DIR/NAME} names map NAME of the
+ * program pinned at PIN. Kept in {@code map-pins} in the state directory, one
+ * {@code <map path hex> <program pin hex> <map name hex>} line each.
+ */
+public final class MapPins {
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Where a pinned map lives: the program pin and the map's name. */
+    public record Target(String programPin, String mapName) {}
+
+    private final Path file;
+    private final Map<String, Target> pins = new LinkedHashMap<>();
+
+    MapPins(Path file) throws IOException {
+        this.file = file;
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                String[] f = line.split(" ");
+                if (f.length == 3) {
+                    pins.put(text(f[0]), new Target(text(f[1]), text(f[2])));
+                }
+            }
+        }
+    }
+
+    public Target get(String path) {
+        return pins.get(path);
+    }
+
+    public void pin(String path, Target target) throws IOException {
+        if (pins.containsKey(path)) {
+            throw UserError.environment(path + ": already pinned (File exists)");
+        }
+        pins.put(path, target);
+        List<String> lines = new ArrayList<>();
+        pins.forEach((p, t) -> lines.add(hex(p) + " " + hex(t.programPin()) + " " + hex(t.mapName())));
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.US_ASCII);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String hex(String s) {
+        return HEX.formatHex(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String hex) {
+        return new String(HEX.parseHex(hex), StandardCharsets.UTF_8);
+    }
+}

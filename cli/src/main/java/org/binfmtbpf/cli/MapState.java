@@ -1,0 +1,74 @@
+package org.binfmtbpf.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.binfmtbpf.maps.BpfMap;
+import org.binfmtbpf.program.Program;
+
+/**
+ * The contents of a pinned program's maps between commands. A program's maps live in this
+ * process only, so a command that changes them ({@code prog run}, {@code map update}) saves
+ * them under {@code maps/<program id>} in the state directory, and a command that reads
+ * them restores them first. Lines: {@code map <name hex>}, then {@code <key hex> <value hex>}
+ * per element.
+ */
+final class MapState {
+    private MapState() {}
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    static Path file(Path stateDir, String programId) {
+        return stateDir.resolve("maps").resolve(programId);
+    }
+
+    static void save(Path file, Program program) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (BpfMap m : program.maps()) {
+            lines.add("map " + HEX.formatHex(m.name().getBytes(StandardCharsets.UTF_8)));
+            for (byte[] key = m.nextKey(null); key != null; key = m.nextKey(key)) {
+                byte[] value = m.lookup(key);
+                if (value != null) {
+                    lines.add(HEX.formatHex(key) + " " + HEX.formatHex(value));
+                }
+            }
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.US_ASCII);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Puts saved contents back; a map the file does not mention keeps what its object gave it. */
+    static void restore(Path file, Program program) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        BpfMap current = null;
+        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            if (line.startsWith("map ")) {
+                String name = new String(HEX.parseHex(line.substring(4)), StandardCharsets.UTF_8);
+                current = program.maps().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+                if (current != null) {
+                    clear(current);
+                }
+            } else if (current != null && !line.isEmpty()) {
+                int space = line.indexOf(' ');
+                current.update(HEX.parseHex(line.substring(0, space)), HEX.parseHex(line.substring(space + 1)), 0);
+            }
+        }
+    }
+
+    private static void clear(BpfMap m) {
+        List<byte[]> keys = new ArrayList<>();
+        for (byte[] key = m.nextKey(null); key != null; key = m.nextKey(key)) {
+            keys.add(key);
+        }
+        keys.forEach(m::delete); // array maps refuse deletes; their values are overwritten instead
+    }
+}

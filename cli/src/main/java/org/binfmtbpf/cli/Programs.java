@@ -1,0 +1,54 @@
+package org.binfmtbpf.cli;
+
+import org.binfmtbpf.elf.ElfLoader;
+import org.binfmtbpf.elf.LoadedObject;
+import org.binfmtbpf.helpers.HelperRegistry;
+import org.binfmtbpf.binfmt.ProgramLoader;
+import org.binfmtbpf.program.ProgramType;
+
+/** How the commands load objects: the standard helpers, bpftool's type words. */
+public final class Programs {
+    private Programs() {}
+
+    /** The helpers a program of {@code type} may call: the standard ones, plus binprm_get_path for binfmt. */
+    public static HelperRegistry helpers(ProgramType type) {
+        return ProgramLoader.helpersFor(type);
+    }
+
+    /**
+     * Loads an object for inspection: with the binfmt type's helpers (a superset) unless a type
+     * is given; a pinned program is loaded again with the helpers of its own type.
+     */
+    public static LoadedObject loadObject(byte[] bytes, String objectName, ProgramType typeOverride) {
+        return ElfLoader.load(bytes, objectName, helpers(typeOverride == null ? ProgramType.BINFMT : typeOverride),
+                typeOverride);
+    }
+
+    /** bpftool's {@code type} word: socket (socket_filter), binfmt, syscall. */
+    public static ProgramType type(String word) {
+        for (ProgramType t : ProgramType.values()) {
+            if (t != ProgramType.RAW && (t.sectionName().equals(word) || typeName(t).equals(word))) {
+                return t;
+            }
+        }
+        throw UserError.usage("type: '" + word + "' is not a program type (socket, binfmt, syscall)");
+    }
+
+    /** The type as bpftool prog show names it. */
+    public static String typeName(ProgramType t) {
+        return switch (t) {
+            case SOCKET_FILTER -> "socket_filter";
+            case SYSCALL -> "syscall";
+            case BINFMT -> "binfmt";
+            case RAW -> "raw";
+        };
+    }
+
+    /** The kernel's license_is_gpl_compatible. */
+    public static boolean gplCompatible(String license) {
+        return license != null && switch (license) {
+            case "GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL" -> true;
+            default -> false;
+        };
+    }
+}

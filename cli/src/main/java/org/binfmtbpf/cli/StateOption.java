@@ -1,0 +1,20 @@
+package org.binfmtbpf.cli;
+
+import java.nio.file.Path;
+import org.binfmtbpf.binfmt.StateDirectory;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --state DIR}: where pinned programs and binfmt_misc entries persist between runs,
+ * standing in for /sys/fs/bpf and /proc/sys/fs/binfmt_misc. Defaults to
+ * {@code $XDG_STATE_HOME/binfmt-bpf} (or {@code ~/.local/state/binfmt-bpf}).
+ */
+public final class StateOption {
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "State directory (pins, binfmt_misc entries). Default: $XDG_STATE_HOME/binfmt-bpf.")
+    Path state;
+
+    public Path directory() {
+        return state != null ? state : StateDirectory.defaultLocation();
+    }
+}

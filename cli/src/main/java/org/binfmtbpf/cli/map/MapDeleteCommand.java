@@ -1,0 +1,39 @@
+package org.binfmtbpf.cli.map;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.binfmtbpf.cli.HexBytes;
+import org.binfmtbpf.cli.StateOption;
+import org.binfmtbpf.cli.UserError;
+import org.binfmtbpf.cli.Words;
+import org.binfmtbpf.cli.Workspace;
+import org.binfmtbpf.maps.Errno;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** bpftool map delete MAP key BYTES. */
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = "Remove the element under key BYTES (arrays refuse: EINVAL, as in the kernel).")
+public final class MapDeleteCommand implements Callable<Integer> {
+    @Mixin StateOption state;
+
+    @Parameters(paramLabel = "MAP key BYTES", arity = "1..*")
+    List<String> words;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Workspace ws = Workspace.open(state.directory())) {
+            Words w = new Words("map delete", words);
+            MapRef ref = MapRef.read(w, ws);
+            w.expect("key");
+            byte[] key = HexBytes.parse("key", w.until(), ref.map().keySize());
+            int rc = ref.map().delete(key);
+            if (rc < 0) {
+                throw UserError.no(ref.map().name() + ": " + Errno.name(-rc));
+            }
+            ws.saveMaps(ref.owner());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package org.binfmtbpf.cli.map;
+
+import java.io.IOException;
+import java.util.List;
+import org.binfmtbpf.cli.MapPins;
+import org.binfmtbpf.cli.Pin;
+import org.binfmtbpf.cli.UserError;
+import org.binfmtbpf.cli.Words;
+import org.binfmtbpf.cli.Workspace;
+import org.binfmtbpf.maps.BpfMap;
+
+/**
+ * bpftool's MAP := { id MAP_ID | pinned FILE | name MAP_NAME }, resolved against the maps of
+ * the pinned programs, with the program that owns the map (whose saved contents it restores).
+ */
+record MapRef(Pin owner, BpfMap map, int id) {
+
+    static MapRef read(Words w, Workspace ws) throws IOException {
+        String how = w.choice("a map (id ID | pinned PATH | name NAME)", "id", "pinned", "name");
+        String what = w.operand(how.equals("id") ? "MAP_ID" : how.equals("name") ? "MAP_NAME" : "PATH");
+        List<Pin> programs;
+        if (how.equals("pinned")) {
+            MapPins.Target t = ws.mapPins().get(what);
+            if (t == null) {
+                throw UserError.environment(what + ": no map pinned there (maps are pinned by 'prog load ... pinmaps DIR')");
+            }
+            programs = List.of(Pin.at(ws, t.programPin()));
+            what = t.mapName();
+            how = "name";
+        } else {
+            programs = Pin.all(ws);
+        }
+        for (Pin p : programs) {
+            ws.restoreMaps(p);
+            for (BpfMap m : p.program().maps()) {
+                int id = p.mapId(m);
+                if (how.equals("id") ? Integer.toString(id).equals(what) : m.name().equals(what)) {
+                    return new MapRef(p, m, id);
+                }
+            }
+        }
+        throw UserError.environment("map " + how + " " + what + ": no such map (see 'map show')");
+    }
+}

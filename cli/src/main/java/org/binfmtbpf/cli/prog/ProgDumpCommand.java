@@ -1,0 +1,51 @@
+package org.binfmtbpf.cli.prog;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.binfmtbpf.cli.Pin;
+import org.binfmtbpf.cli.StateOption;
+import org.binfmtbpf.cli.Words;
+import org.binfmtbpf.cli.Workspace;
+import org.binfmtbpf.jit.JitCompiler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** bpftool prog dump xlated|jited pinned PIN [linum]. */
+@Command(name = "dump", mixinStandardHelpOptions = true,
+        description = {"xlated: the program's instructions in the kernel's syntax, each C source line (from the",
+            "object's BTF line info) before its instructions; 'linum' adds file, line and column.",
+            "jited: the JVM bytecode the JIT generates for it (ASM Textifier)."})
+public final class ProgDumpCommand implements Callable<Integer> {
+    @Mixin StateOption state;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "xlated|jited pinned PIN [linum]", arity = "1..*")
+    List<String> words;
+
+    @Override
+    public Integer call() throws Exception {
+        Words w = new Words("prog dump", words);
+        String what = w.choice("what to dump", "xlated", "jited");
+        w.expect("pinned");
+        String path = w.operand("PIN");
+        boolean linum = what.equals("xlated") && w.accept("linum");
+        w.end();
+        Pin pinned;
+        try (Workspace ws = Workspace.open(state.directory())) {
+            pinned = Pin.at(ws, path);
+            pinned.program();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (what.equals("xlated")) {
+            XlatedDump.print(out, pinned.program(), pinned.mapIds(), linum);
+        } else {
+            out.print(JitCompiler.textify(pinned.program()));
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package org.binfmtbpf.cli.prog;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.binfmtbpf.cli.ExitCodes;
+import org.binfmtbpf.cli.MapPins;
+import org.binfmtbpf.cli.Programs;
+import org.binfmtbpf.cli.StateOption;
+import org.binfmtbpf.cli.UserError;
+import org.binfmtbpf.cli.Verification;
+import org.binfmtbpf.cli.Words;
+import org.binfmtbpf.cli.Workspace;
+import org.binfmtbpf.binfmt.ElfProgramSource;
+import org.binfmtbpf.binfmt.RegistrationException;
+import org.binfmtbpf.elf.LoadedObject;
+import org.binfmtbpf.elf.LoadedProgram;
+import org.binfmtbpf.program.ProgramType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** bpftool prog load OBJ PATH [type TYPE]: load, verify, pin. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Load the first program of ELF object OBJ (or the one in section NAME), verify it and pin it",
+            "at PIN (below /sys/fs/bpf/, in the state directory). 'type' overrides the type its section",
+            "implies: socket (the RFC's 'B' programs), binfmt or syscall. On refusal the verifier's log",
+            "is printed and nothing is pinned. 'pinmaps DIR' pins the program's maps as DIR/NAME."})
+public final class ProgLoadCommand implements Callable<Integer> {
+    @Mixin StateOption state;
+    @Spec CommandSpec spec;
+
+    @Option(names = {"-d", "--verbose"}, description = "Print the verifier's log even when the program is accepted.")
+    boolean verbose;
+
+    @Parameters(paramLabel = "OBJ PIN [type socket|binfmt|syscall] [section NAME] [pinmaps DIR]", arity = "1..*")
+    List<String> words;
+
+    @Override
+    public Integer call() throws Exception {
+        Words w = new Words("prog load", words);
+        Path object = Path.of(w.operand("OBJ"));
+        String pin = w.operand("PIN");
+        ProgramType type = null;
+        String section = null;
+        String pinMaps = null;
+        while (w.hasMore()) {
+            switch (w.choice("a keyword", "type", "section", "pinmaps")) {
+                case "type" -> type = Programs.type(w.operand("TYPE"));
+                case "section" -> section = w.operand("section NAME");
+                default -> pinMaps = w.operand("pinmaps DIR");
+            }
+        }
+        byte[] bytes = Files.readAllBytes(object);
+        String objectName = object.getFileName().toString();
+        LoadedObject loaded = Programs.loadObject(bytes, objectName, type);
+        LoadedProgram chosen = choose(loaded, objectName, section);
+        Verification v = Verification.of(chosen.program());
+        PrintWriter err = spec.commandLine().getErr();
+        if (!v.accepted() || verbose) {
+            err.print(v.log());
+            err.flush();
+        }
+        if (!v.accepted()) {
+            throw UserError.no(objectName + ": program " + chosen.name() + " refused by the verifier: " + v.summary());
+        }
+        try (Workspace ws = Workspace.open(state.directory())) {
+            try {
+                ws.pins().pin(pin, ws.loader().load(
+                        new ElfProgramSource(objectName, chosen.name(), chosen.program().type(), bytes)));
+            } catch (RegistrationException e) {
+                throw UserError.environment("pin " + pin + ": " + e.getMessage());
+            }
+            if (pinMaps != null) {
+                MapPins maps = ws.mapPins();
+                for (var m : chosen.program().maps()) {
+                    maps.pin(pinMaps.replaceAll("/+$", "") + "/" + m.name(), new MapPins.Target(pin, m.name()));
+                }
+            }
+            ws.commit();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static LoadedProgram choose(LoadedObject loaded, String objectName, String section) {
+        List<LoadedProgram> candidates = section == null ? loaded.programs() : loaded.programsInSection(section);
+        if (candidates.isEmpty()) {
+            throw UserError.badInput(objectName + ": " + (section == null ? "no program sections"
+                    : "no program in section '" + section + "'"));
+        }
+        return candidates.get(0);
+    }
+}

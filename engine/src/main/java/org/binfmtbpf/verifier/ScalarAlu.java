@@ -1,0 +1,164 @@
+package org.binfmtbpf.verifier;
+
+import org.binfmtbpf.isa.Opcodes;
+
+/**
+ * The ALU transfer functions on scalars (the kernel's adjust_scalar_min_max_vals): from what
+ * is known about the operands, what is known about the result. Known operands fold to the
+ * exact result; otherwise the tnum and the ranges are computed separately and then allowed
+ * to tighten each other. A 32-bit operation works on the low halves and zero-extends.
+ */
+final class ScalarAlu {
+    private ScalarAlu() {}
+
+    /**
+     * The result of ALU instruction {@code opcode} (with {@code off}, {@code imm}) on scalars.
+     *
+     * @param src the source operand: the register, or the immediate as the class extends it
+     */
+    static ScalarBounds apply(int opcode, int off, int imm, ScalarBounds dst, ScalarBounds src) {
+        boolean is64 = Opcodes.cls(opcode) == Opcodes.CLASS_ALU64;
+        int op = Opcodes.aluOp(opcode);
+        int width = is64 ? 64 : 32;
+
+        if (op == Opcodes.ALU_MOV) {
+            return mov(is64, off, src);
+        }
+        boolean unary = op == Opcodes.ALU_NEG || op == Opcodes.ALU_END;
+        if (dst.isConst() && (unary || src.isConst())) {
+            return ScalarBounds.constant(ConcreteAlu.eval(opcode, off, imm, dst.constValue(), src.constValue()));
+        }
+        return switch (op) {
+            case Opcodes.ALU_ADD, Opcodes.ALU_SUB, Opcodes.ALU_MUL, Opcodes.ALU_AND, Opcodes.ALU_OR, Opcodes.ALU_XOR ->
+                    arithmetic(op, width, dst, src);
+            case Opcodes.ALU_NEG -> arithmetic(Opcodes.ALU_SUB, width, ScalarBounds.constant(0), dst);
+            case Opcodes.ALU_LSH, Opcodes.ALU_RSH, Opcodes.ALU_ARSH -> shift(op, width, dst, src);
+            case Opcodes.ALU_DIV, Opcodes.ALU_MOD -> divMod(op, width, off, dst, src);
+            case Opcodes.ALU_END -> byteOrder(opcode, imm, dst);
+            default -> throw new IllegalArgumentException("not an ALU operation: " + opcode);
+        };
+    }
+
+    private static ScalarBounds unknown(int width) {
+        return width == 64 ? ScalarBounds.unknown() : ScalarBounds.unknown().zeroExtend32();
+    }
+
+    private static ScalarBounds mov(boolean is64, int off, ScalarBounds src) {
+        if (off == 0) {
+            return is64 ? src : src.zeroExtend32();
+        }
+        if (src.isConst()) {
+            return ScalarBounds.constant(ConcreteAlu.eval(is64 ? Opcodes.CLASS_ALU64 | Opcodes.ALU_MOV : Opcodes.CLASS_ALU | Opcodes.ALU_MOV,
+                    off, 0, 0, src.constValue()));
+        }
+        // MOVSX: a value that already fits the narrow signed width is unchanged; otherwise it is
+        // some value of that width.
+        long half = 1L << (off - 1);
+        boolean fits = Long.compareUnsigned(src.umax(), half) < 0;
+        ScalarBounds narrow = fits ? src : ScalarBounds.signedOfSize(off / 8);
+        if (is64) {
+            return narrow;
+        }
+        return narrow.zeroExtend32();
+    }
+
+    private static ScalarBounds arithmetic(int op, int width, ScalarBounds dst, ScalarBounds src) {
+        Tnum t = switch (op) {
+            case Opcodes.ALU_ADD -> dst.var().add(src.var());
+            case Opcodes.ALU_SUB -> dst.var().sub(src.var());
+            case Opcodes.ALU_MUL -> dst.var().mul(src.var());
+            case Opcodes.ALU_AND -> dst.var().and(src.var());
+            case Opcodes.ALU_OR -> dst.var().or(src.var());
+            default -> dst.var().xor(src.var());
+        };
+        // The low 32 bits of these operations depend only on the low 32 bits of the operands,
+        // so the 32-bit result is the same whether the instruction is ALU or ALU64.
+        IntervalMath r32 = interval(op, IntervalMath.of32(dst), IntervalMath.of32(src), t.subreg(), 32);
+        if (width == 32) {
+            return new ScalarBounds(t.subreg(), 0, ScalarBounds.U32_MAX, 0, ScalarBounds.U32_MAX,
+                    (int) r32.smin(), (int) r32.smax(), r32.umin(), r32.umax()).zeroExtend32();
+        }
+        IntervalMath r64 = interval(op, IntervalMath.of64(dst), IntervalMath.of64(src), t, 64);
+        return new ScalarBounds(t, r64.smin(), r64.smax(), r64.umin(), r64.umax(),
+                (int) r32.smin(), (int) r32.smax(), r32.umin(), r32.umax()).sync();
+    }
+
+    private static IntervalMath interval(int op, IntervalMath a, IntervalMath b, Tnum result, int width) {
+        return switch (op) {
+            case Opcodes.ALU_ADD -> a.add(b, width);
+            case Opcodes.ALU_SUB -> a.sub(b, width);
+            case Opcodes.ALU_MUL -> a.mul(b, width);
+            case Opcodes.ALU_AND -> a.and(b, result, width);
+            case Opcodes.ALU_OR -> a.or(b, result, width);
+            default -> a.xor(b, result, width);
+        };
+    }
+
+    /** Shifts are tracked for constant amounts only (as the kernel does); the amount is masked to the width. */
+    private static ScalarBounds shift(int op, int width, ScalarBounds dst, ScalarBounds src) {
+        boolean known = width == 64 ? src.isConst() : src.isConst32();
+        if (!known) {
+            return unknown(width);
+        }
+        int k = (int) (src.constValue() & (width - 1));
+        if (width == 64) {
+            IntervalMath a = IntervalMath.of64(dst);
+            IntervalMath r;
+            Tnum t;
+            switch (op) {
+                case Opcodes.ALU_LSH -> { r = a.lsh(k, 64); t = dst.var().lshift(k); }
+                case Opcodes.ALU_RSH -> { r = a.rsh(k, 64); t = dst.var().rshift(k); }
+                default -> { r = a.arsh(k, 64); t = dst.var().arshift(k, false); }
+            }
+            return new ScalarBounds(t, r.smin(), r.smax(), r.umin(), r.umax(),
+                    Integer.MIN_VALUE, Integer.MAX_VALUE, 0, ScalarBounds.U32_MAX).sync();
+        }
+        IntervalMath a = IntervalMath.of32(dst);
+        IntervalMath r;
+        Tnum t;
+        Tnum low = dst.var().subreg();
+        switch (op) {
+            case Opcodes.ALU_LSH -> { r = a.lsh(k, 32); t = low.lshift(k).subreg(); }
+            case Opcodes.ALU_RSH -> { r = a.rsh(k, 32); t = low.rshift(k); }
+            default -> { r = a.arsh(k, 32); t = low.arshift(k, true); }
+        }
+        return new ScalarBounds(t, 0, ScalarBounds.U32_MAX, 0, ScalarBounds.U32_MAX,
+                (int) r.smin(), (int) r.smax(), r.umin(), r.umax()).zeroExtend32();
+    }
+
+    /** Unsigned division and modulo by a known divisor are tracked; anything else is unknown. */
+    private static ScalarBounds divMod(int op, int width, int off, ScalarBounds dst, ScalarBounds src) {
+        boolean known = width == 64 ? src.isConst() : src.isConst32();
+        if (!known) {
+            return unknown(width);
+        }
+        long c = width == 64 ? src.constValue() : src.constValue() & ScalarBounds.U32_MAX;
+        if (c == 0) { // x / 0 = 0, x % 0 = x
+            return op == Opcodes.ALU_DIV ? ScalarBounds.constant(0) : (width == 64 ? dst : dst.zeroExtend32());
+        }
+        if (off != 0) {
+            return unknown(width);
+        }
+        IntervalMath a = width == 64 ? IntervalMath.of64(dst) : IntervalMath.of32(dst);
+        IntervalMath r = op == Opcodes.ALU_DIV ? a.udiv(c, width) : a.umod(c, width);
+        if (width == 64) {
+            return ScalarBounds.unknown().withUnsigned(r.umin(), r.umax()).sync();
+        }
+        return ScalarBounds.unknown().withUnsigned32(r.umin(), r.umax()).sync().zeroExtend32();
+    }
+
+    /** Byte order: a little-endian conversion only truncates; a swap of unknown bytes is some value of the width. */
+    private static ScalarBounds byteOrder(int opcode, int bits, ScalarBounds dst) {
+        boolean truncateOnly = Opcodes.cls(opcode) == Opcodes.CLASS_ALU && Opcodes.source(opcode) == Opcodes.SRC_K;
+        if (bits == 64) {
+            return truncateOnly ? dst : ScalarBounds.unknown();
+        }
+        if (truncateOnly && Long.compareUnsigned(dst.umax(), (1L << bits) - 1) <= 0) {
+            return dst;
+        }
+        if (truncateOnly) {
+            return ScalarBounds.fromTnum(dst.var().cast(bits / 8));
+        }
+        return ScalarBounds.unsignedOfSize(bits / 8);
+    }
+}

@@ -1,0 +1,65 @@
+package org.binfmtbpf.verifier;
+
+import java.util.Arrays;
+import java.util.OptionalLong;
+
+/**
+ * What the verifier proved, per instruction, for the engines (immutable): for each load and
+ * store the region and offset range it touches ({@link ProvenAccess}); for each instruction
+ * the registers whose value is the same constant on every path that reaches it; each
+ * function's stack frame size. The JIT uses these to emit direct array accesses instead of
+ * decoding addresses at run time; it never re-derives them.
+ */
+public final class VerifierFacts {
+    private final ProvenAccess[] access;
+    private final long[] constants;   // [pc * 11 + reg]
+    private final short[] constMask;  // per pc: bit r set when constants[pc*11+r] is valid
+    private final boolean[] reached;
+    private final int[] frameSizes;
+
+    VerifierFacts(ProvenAccess[] access, long[] constants, short[] constMask, boolean[] reached, int[] frameSizes) {
+        this.access = access;
+        this.constants = constants;
+        this.constMask = constMask;
+        this.reached = reached;
+        this.frameSizes = frameSizes;
+    }
+
+    /** The proven access of the load or store at {@code pc}, or null if it is not one. */
+    public ProvenAccess access(int pc) {
+        return access[pc];
+    }
+
+    /** The constant register {@code reg} holds whenever instruction {@code pc} starts, if there is one. */
+    public OptionalLong constantAtEntry(int pc, int reg) {
+        return (constMask[pc] & (1 << reg)) != 0 ? OptionalLong.of(constants[pc * FrameState.REGS + reg]) : OptionalLong.empty();
+    }
+
+    /** True when some path executes instruction {@code pc}. */
+    public boolean reached(int pc) {
+        return reached[pc];
+    }
+
+    /**
+     * Bytes of stack function {@code f} (index in {@code Program.functions()}) uses, rounded up
+     * to 32 as the kernel does; 0 when it touches none.
+     */
+    public int frameSize(int f) {
+        return frameSizes[f];
+    }
+
+    public int length() {
+        return access.length;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int pc = 0; pc < access.length; pc++) {
+            if (access[pc] != null) {
+                sb.append(pc).append(": ").append(access[pc]).append('\n');
+            }
+        }
+        return sb.append("frame sizes ").append(Arrays.toString(frameSizes)).toString();
+    }
+}

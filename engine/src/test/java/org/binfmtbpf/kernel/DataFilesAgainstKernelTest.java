@@ -1,0 +1,141 @@
+package org.binfmtbpf.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.binfmtbpf.conformance.ConformanceHelpers;
+import org.binfmtbpf.conformance.DataFile;
+import org.binfmtbpf.conformance.DataFileParser;
+import org.binfmtbpf.conformance.DataFileRunner;
+import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.Opcodes;
+import org.binfmtbpf.program.Program;
+import org.binfmtbpf.program.ProgramBuilder;
+import org.binfmtbpf.program.ProgramType;
+import org.binfmtbpf.run.Interpreter;
+import org.binfmtbpf.run.Invocation;
+import org.binfmtbpf.testkit.DataFiles;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The interpreter against the real kernel on every .data program with an expected result
+ * that the kernel's verifier accepts, and every program expected to fault here must not run
+ * in the kernel either: programs with packet loads (or of type socket) run as
+ * socket filters on the memory as packet, the others as syscall programs on the memory as
+ * context. Programs that call helpers are left out (the suite's helper 5 is ktime_get_ns
+ * there). The kernel reports the low 32 bits of r0; those must be equal.
+ */
+class DataFilesAgainstKernelTest {
+
+    @BeforeAll
+    static void kernel() {
+        Assumptions.assumeTrue(KernelBpf.available(), () -> "kernel BPF unavailable: " + KernelBpf.unavailableReason());
+    }
+
+    @Test
+    void projectDataFilesAgreeWithTheKernel() throws IOException {
+        compare("project .data", DataFiles.project());
+    }
+
+    @Test
+    void conformanceSuiteAgreesWithTheKernel() throws IOException {
+        Optional<Path> dir = DataFiles.conformanceSuite();
+        Assumptions.assumeTrue(dir.isPresent(), "the bpf_conformance suite is absent (binfmtbpf.shared or BPF_CONFORMANCE_DIR)");
+        compare("bpf_conformance", DataFiles.list(dir.get()));
+    }
+
+    private static void compare(String suite, List<Path> files) throws IOException {
+        int compared = 0;
+        int refused = 0;
+        int skipped = 0;
+        int faults = 0;
+        List<String> disagreements = new ArrayList<>();
+        List<String> kernelRan = new ArrayList<>();
+        for (Path path : files) {
+            DataFile file = DataFileParser.parse(path);
+            Program ours;
+            try {
+                ours = DataFileRunner.load(file);
+            } catch (RuntimeException refusedAtLoad) {
+                skipped++; // malformed on purpose: the kernel's loader refuses these too, nothing to run
+                continue;
+            }
+            if (callsHelpers(ours)) {
+                skipped++;
+                continue;
+            }
+            if (file.expectsError()) {
+                faults++;
+                kernelRefuses(file, ours, kernelRan);
+                continue;
+            }
+            Invocation inv = Invocation.current();
+            inv.begin(ours, file.context());
+            long r0 = new Interpreter().prepare(ours).run(inv);
+            boolean packet = usesPacketLoads(ours) || file.type() == ProgramType.SOCKET_FILTER;
+            Program kernelView = ProgramBuilder.of(file.name(), packet ? ProgramType.SOCKET_FILTER : ProgramType.SYSCALL,
+                    ours.instructions(), ConformanceHelpers.registry()).build();
+            long kernelR0;
+            try {
+                // The kernel refuses a syscall test run without context bytes; the program never reads them.
+                byte[] context = file.context().length == 0 && !packet ? new byte[8] : file.context();
+                kernelR0 = KernelRunner.runOnce(kernelView, context).r0();
+            } catch (KernelBpfException refusedByVerifier) {
+                refused++;
+                continue;
+            }
+            compared++;
+            if ((r0 & 0xffffffffL) != kernelR0) {
+                disagreements.add(file.name() + ": interp r0 = 0x" + Long.toHexString(r0) + ", kernel r0 = 0x" + Long.toHexString(kernelR0));
+            }
+        }
+        System.out.printf("%s against the kernel: %d compared, %d refused by the verifier, %d faulting programs all refused"
+                + " or failed there too, %d calling helpers or malformed left out; %d disagree%n",
+                suite, compared, refused, faults - kernelRan.size(), skipped, disagreements.size() + kernelRan.size());
+        assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
+        assertTrue(kernelRan.isEmpty(), "programs that fault here but ran in the kernel:\n" + String.join("\n", kernelRan));
+        assertTrue(compared > 0, "the kernel accepted none of the programs");
+    }
+
+    /** A program that faults at run time here must not run to completion in the kernel either (its verifier refuses it). */
+    private static void kernelRefuses(DataFile file, Program ours, List<String> kernelRan) {
+        boolean packet = usesPacketLoads(ours) || file.type() == ProgramType.SOCKET_FILTER;
+        Program kernelView = ProgramBuilder.of(file.name(), packet ? ProgramType.SOCKET_FILTER : ProgramType.SYSCALL,
+                ours.instructions(), ConformanceHelpers.registry()).build();
+        byte[] context = file.context().length == 0 && !packet ? new byte[8] : file.context();
+        try {
+            long r0 = KernelRunner.runOnce(kernelView, context).r0();
+            kernelRan.add(file.name() + ": kernel r0 = 0x" + Long.toHexString(r0));
+        } catch (KernelBpfException expected) {
+            // refused by the verifier or by the test run, as it should be
+        }
+    }
+
+    private static boolean callsHelpers(Program p) {
+        for (int pc = 0; pc < p.length(); pc++) {
+            Instruction insn = p.insn(pc);
+            boolean call = Opcodes.aluOp(insn.opcode()) == Opcodes.JMP_CALL && Opcodes.cls(insn.opcode()) == Opcodes.CLASS_JMP;
+            if (call && (insn.src() != Opcodes.CALL_LOCAL || insn.opcode() != (Opcodes.CLASS_JMP | Opcodes.JMP_CALL))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean usesPacketLoads(Program p) {
+        for (int pc = 0; pc < p.length(); pc++) {
+            int opcode = p.insn(pc).opcode();
+            int mode = Opcodes.mode(opcode);
+            if (Opcodes.cls(opcode) == Opcodes.CLASS_LD && (mode == Opcodes.MODE_ABS || mode == Opcodes.MODE_IND)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
