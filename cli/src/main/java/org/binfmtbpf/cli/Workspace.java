@@ -27,7 +27,6 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens the state at {@code dir}; 'B' programs run on {@code engine} (interp or jit). */
     public static Workspace open(Path dir, String engine) {
-        Engines.named(engine); // an unknown name fails here, before the state is locked
         ProgramLoader loader = new ProgramLoader(() -> Engines.named(engine));
         return new Workspace(StateDirectory.at(dir).open(loader, ExecutableFiles.HOST, ProgramFaults.WARN));
     }

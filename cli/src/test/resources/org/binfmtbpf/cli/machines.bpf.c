@@ -3,7 +3,7 @@
  * machines.bpf.c: counts the e_machine of every ELF header it sees in a hash map and
  * returns 1 for ELF files, 0 otherwise. No helper 212, so it also runs in a stock kernel.
  *
- * Build: clang-19 -O2 -g -target bpf -mcpu=v3 -c machines.bpf.c -o machines.bpf.o
+ * Build: clang-19 -O2 -g -target bpf -mcpu=v3 -fdebug-prefix-map=$PWD=. -c machines.bpf.c -o machines.bpf.o
  */
 typedef unsigned char __u8;
 typedef unsigned short __u16;

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "prog", aliases = "program", mixinStandardHelpOptions = true,
         description = "Load, inspect, run and verify programs, as bpftool prog does.",
         subcommands = {ProgLoadCommand.class, ProgShowCommand.class, ProgDumpCommand.class, ProgRunCommand.class,
-            ProgUnpinCommand.class})
+            ProgVerifyCommand.class, ProgUnpinCommand.class})
 public final class ProgCommand {
 }

@@ -7,6 +7,7 @@ import org.binfmtbpf.cli.Pin;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
+import org.binfmtbpf.jit.JitCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,7 +29,7 @@ public final class ProgDumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Words w = new Words("prog dump", words);
-        String what = w.choice("what to dump", "xlated");
+        String what = w.choice("what to dump", "xlated", "jited");
         w.expect("pinned");
         String path = w.operand("PIN");
         boolean linum = what.equals("xlated") && w.accept("linum");
@@ -41,6 +42,9 @@ public final class ProgDumpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (what.equals("xlated")) {
             XlatedDump.print(out, pinned.program(), pinned.mapIds(), linum);
+        } else {
+            out.print(JitCompiler.textify(pinned.program()));
+            out.flush();
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package org.binfmtbpf.cli.prog;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.binfmtbpf.cli.MapPins;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.UserError;
+import org.binfmtbpf.cli.Verification;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
 import org.binfmtbpf.binfmt.ElfProgramSource;
@@ -18,6 +20,7 @@ import org.binfmtbpf.elf.LoadedProgram;
 import org.binfmtbpf.program.ProgramType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ProgLoadCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Spec CommandSpec spec;
+
+    @Option(names = {"-d", "--verbose"}, description = "Print the verifier's log even when the program is accepted.")
+    boolean verbose;
 
     @Parameters(paramLabel = "OBJ PIN [type socket|binfmt|syscall] [section NAME] [pinmaps DIR]", arity = "1..*")
     List<String> words;
@@ -54,6 +60,15 @@ public final class ProgLoadCommand implements Callable<Integer> {
         String objectName = object.getFileName().toString();
         LoadedObject loaded = Programs.loadObject(bytes, objectName, type);
         LoadedProgram chosen = choose(loaded, objectName, section);
+        Verification v = Verification.of(chosen.program());
+        PrintWriter err = spec.commandLine().getErr();
+        if (!v.accepted() || verbose) {
+            err.print(v.log());
+            err.flush();
+        }
+        if (!v.accepted()) {
+            throw UserError.no(objectName + ": program " + chosen.name() + " refused by the verifier: " + v.summary());
+        }
         try (Workspace ws = Workspace.open(state.directory())) {
             try {
                 ws.pins().pin(pin, ws.loader().load(

@@ -69,7 +69,7 @@ public final class DisasmCommand implements Callable<Integer> {
                     + " (use --raw for a file of bare instructions)");
         }
         out.println();
-        out.println(Path.of(file).getFileName() + ":\tfile format elf64-bpf");
+        out.println(file + ":\tfile format elf64-bpf");
         for (ElfSection s : elf.sections()) {
             if (!s.executable() || s.size() == 0) {
                 continue;

@@ -1,0 +1,56 @@
+package org.binfmtbpf.cli.prog;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.binfmtbpf.cli.ExitCodes;
+import org.binfmtbpf.cli.Programs;
+import org.binfmtbpf.cli.Verification;
+import org.binfmtbpf.elf.LoadedObject;
+import org.binfmtbpf.elf.LoadedProgram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Runs the verifier on every program of an object and prints its log. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify every program of ELF object OBJ (or those of section NAME) and print the verifier's",
+            "log, as the kernel writes it for BPF_PROG_LOAD with log_level. Exit status 1 when one is refused."})
+public final class ProgVerifyCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--section", paramLabel = "NAME", description = "Only the programs of this ELF section.")
+    String section;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Verify as this type (socket, binfmt, syscall).")
+    String type;
+
+    @Option(names = "--log-level", paramLabel = "N", defaultValue = "1",
+            description = "0: only the error; 1: the path to it; 2: every instruction with its register state.")
+    int logLevel;
+
+    @Parameters(paramLabel = "OBJ")
+    Path object;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedObject loaded = Programs.loadObject(Files.readAllBytes(object), object.getFileName().toString(),
+                type == null ? null : Programs.type(type));
+        PrintWriter out = spec.commandLine().getOut();
+        boolean allAccepted = true;
+        for (LoadedProgram p : section == null ? loaded.programs() : loaded.programsInSection(section)) {
+            Verification v = Verification.of(p.program(), logLevel);
+            out.println("== " + p.section() + "/" + p.name() + ": " + (v.accepted() ? "accepted" : "REFUSED"));
+            out.print(v.log().endsWith("\n") || v.log().isEmpty() ? v.log() : v.log() + "\n");
+            if (!v.accepted()) {
+                out.println(v.summary());
+                allAccepted = false;
+            }
+        }
+        out.flush();
+        return allAccepted ? ExitCodes.OK : ExitCodes.NO;
+    }
+}

@@ -1,0 +1,61 @@
+package org.binfmtbpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** prog verify, the verifier at prog load, prog dump jited and prog run --engine jit. */
+class VerifyAndJitTest {
+    @TempDir Path dir;
+
+    @Test
+    void verifyAcceptsTheQemuProgramAndPrintsTheLog() throws Exception {
+        Cli.Result r = Cli.run("prog", "verify", Resources.qemuObject(dir).toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("== binfmt/qemu: accepted\n"), r.out());
+        assertTrue(r.out().contains("processed "), r.out());
+    }
+
+    @Test
+    void aRefusedProgramIsNotPinnedAndTheLogSaysWhereAndWhy() throws Exception {
+        Path object = Resources.copy("/org/binfmtbpf/cli/out_of_bounds.bpf.o", dir.resolve("out_of_bounds.bpf.o"));
+        Cli.Result verify = Cli.run("prog", "verify", object.toString());
+        assertEquals(ExitCodes.NO, verify.exitCode(), verify.toString());
+        assertTrue(verify.out().contains("invalid bpf_context access off=300 size=1"), verify.out());
+        Path state = dir.resolve("state");
+        Cli.Result load = Cli.inState(state, "prog", "load", object.toString(), "/sys/fs/bpf/oob");
+        assertEquals(ExitCodes.NO, load.exitCode(), load.toString());
+        assertTrue(load.err().endsWith("binfmt-bpf prog load: out_of_bounds.bpf.o: program past_the_header refused by the"
+                + " verifier: insn 0: invalid bpf_context access off=300 size=1 (./out_of_bounds.bpf.c:12)\n"), load.err());
+        assertEquals("", Cli.inState(state, "prog", "show").out());
+    }
+
+    @Test
+    void theJitGivesTheInterpretersAnswerAndDumpsItsBytecode() throws Exception {
+        Path state = dir.resolve("state");
+        assertEquals(0, Cli.inState(state, "prog", "load", Resources.qemuObject(dir).toString(), "/sys/fs/bpf/qemu")
+                .exitCode());
+        Path s390x = Resources.executable(dir, ProgCommandsTest.header("hello-s390x"));
+        Cli.Result jit = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", s390x.toString(),
+                "repeat", "1000", "--engine", "jit");
+        assertTrue(jit.out().matches("Return value: 1, duration \\(average\\): \\d+ns\n"
+                + "Interpreter: /usr/libexec/qemu-binfmt/s390x-binfmt-P\n"), jit.toString());
+        Cli.Result dump = Cli.inState(state, "prog", "dump", "jited", "pinned", "/sys/fs/bpf/qemu");
+        assertEquals(0, dump.exitCode(), dump.toString());
+        assertTrue(dump.out().contains("INVOKESTATIC"), dump.out());
+    }
+
+    @Test
+    void anUnknownEngineIsAUsageError() throws Exception {
+        Path state = dir.resolve("state");
+        Cli.inState(state, "prog", "load", Resources.qemuObject(dir).toString(), "/sys/fs/bpf/qemu");
+        Path f = Resources.executable(dir, ProgCommandsTest.header("hello-s390x"));
+        Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", f.toString(),
+                "--engine", "turbo");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("binfmt-bpf prog run: --engine: no engine named 'turbo'"), r.err());
+    }
+}
