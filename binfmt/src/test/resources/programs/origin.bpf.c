@@ -19,25 +19,31 @@ SEC("binfmt")
 int origin(__u8 *header)
 {
 	char path[PATH_ROOM + sizeof(tool)];
-	long n, slash = -1;
+	long n, len, slash = -1;
 
 	if (header[0] != 0x7f || header[1] != 'E' || header[2] != 'L' || header[3] != 'F')
 		return 0;
 	if (header[4] != 2 || header[5] != 1 || *(__u16 *)(header + 18) != 183)
 		return 0;
+	__builtin_memset(path, 0, sizeof(path));
 	n = bpf_binprm_get_path(path, PATH_ROOM, 0);
-	if (n <= 0 || n > PATH_ROOM)	/* no path, or longer than we look at */
+	if (n <= 1 || n > PATH_ROOM)	/* no path, or longer than we look at */
 		return 0;
-	for (int i = 0; i < PATH_ROOM; i++) {
-		if (i >= n)
+	len = n - 1;
+	/* The last '/', scanning backwards; "& 0xff" shows the verifier the index stays in the buffer. */
+	for (long k = 1; k < PATH_ROOM; k++) {
+		if (k > len)
 			break;
-		if (path[i] == '/')
-			slash = i;
+		if (path[(len - k) & 0xff] == '/') {
+			slash = (len - k) & 0xff;
+			break;
+		}
 	}
 	if (slash < 0)
 		return 0;
-	for (int i = 0; i < (int) sizeof(tool); i++)
-		path[slash + 1 + i] = tool[i];
+	slash &= 0xff;
+	for (int k = 0; k < (int) sizeof(tool); k++)
+		path[slash + 1 + k] = tool[k];
 	bpf_binprm_set_interp(path, slash + sizeof(tool));
 	return 1;
 }

@@ -4,6 +4,8 @@
 // order), slots separated by spaces. stdout: one line per program, "OK" or
 // "ERR <errno> <the verifier log's last line before its statistics>".
 // Programs are loaded as socket filters (so LD_ABS/LD_IND are allowed) and closed at once.
+// A one-element array map (4-byte key, 8-byte value) is open as fd MAP_FD and is element 0
+// of fd_array, so LD_IMM64 with src 1/2 and imm MAP_FD, or src 5/6 and imm 0, name a map.
 #include <errno.h>
 #include <linux/bpf.h>
 #include <stdint.h>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #define MAX_SLOTS 4096
+#define MAP_FD 100
 static char log_buf[1 << 20];
 
 static int parse(char *line, struct bpf_insn *insns)
@@ -51,10 +54,26 @@ static void last_line(const char *log, char *out, size_t size)
     }
 }
 
+static int create_map(void)
+{
+    union bpf_attr attr;
+    memset(&attr, 0, sizeof attr);
+    attr.map_type = BPF_MAP_TYPE_ARRAY;
+    attr.key_size = 4;
+    attr.value_size = 8;
+    attr.max_entries = 1;
+    int fd = (int)syscall(__NR_bpf, BPF_MAP_CREATE, &attr, sizeof attr);
+    if (fd < 0 || dup2(fd, MAP_FD) < 0) return -1;
+    if (fd != MAP_FD) close(fd);
+    return 0;
+}
+
 int main(void)
 {
     static char line[MAX_SLOTS * 17 + 16];
     static struct bpf_insn insns[MAX_SLOTS];
+    static int fd_array[1] = {MAP_FD};
+    if (create_map() < 0) { perror("map create"); return 1; }
     while (fgets(line, sizeof line, stdin)) {
         int n = parse(line, insns);
         if (n < 0) { printf("ERR -1 unparsable input\n"); fflush(stdout); continue; }
@@ -67,6 +86,7 @@ int main(void)
         attr.log_buf = (uint64_t)(uintptr_t)log_buf;
         attr.log_size = sizeof log_buf;
         attr.log_level = 1;
+        attr.fd_array = (uint64_t)(uintptr_t)fd_array;
         log_buf[0] = 0;
         int fd = (int)syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof attr);
         if (fd >= 0) {

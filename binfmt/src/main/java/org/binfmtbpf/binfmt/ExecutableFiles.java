@@ -31,6 +31,10 @@ public interface ExecutableFiles {
         if (!Files.exists(p)) {
             return Errno.ENOENT; // also a dangling symlink
         }
+        // A trailing "/" or "/." asks for a directory (Path.of drops it): a file there is ENOTDIR.
+        if ((path.endsWith("/") || path.endsWith("/.")) && !Files.isDirectory(p)) {
+            return Errno.ENOTDIR;
+        }
         if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
             return Errno.EACCES; // directories, devices and files without an x bit
         }

@@ -6,19 +6,38 @@ import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.ProgramType;
 import org.binfmtbpf.run.Engine;
 import org.binfmtbpf.run.Executable;
+import org.binfmtbpf.verifier.VerificationException;
+import org.binfmtbpf.verifier.Verifier;
 
 /**
  * Turns program sources into programs ready for 'B' entries: loads them against the helpers
  * their type may call (the standard set; BINFMT programs also get {@link BinfmtHelpers}),
- * validates them, and prepares them with one engine (the JIT when present).
+ * verifies them as the kernel does before a program may be pinned, and prepares them with one
+ * engine (the JIT when present). A program the verifier refuses is a
+ * {@link RegistrationException} with EACCES, bpf(BPF_PROG_LOAD)'s errno for it, naming the
+ * instruction.
  */
 public final class ProgramLoader {
     private final Supplier<Engine> engine;
+    private final boolean verify;
     private volatile Engine resolvedEngine;
 
-    /** A loader that prepares programs with {@code engine}, chosen when the first program is compiled. */
+    /** A loader that verifies programs and prepares them with {@code engine}, chosen when the first program is compiled. */
     public ProgramLoader(Supplier<Engine> engine) {
+        this(engine, true);
+    }
+
+    private ProgramLoader(Supplier<Engine> engine, boolean verify) {
         this.engine = engine;
+        this.verify = verify;
+    }
+
+    /**
+     * The same loader without the verifier (only the load-time validator runs): for programs
+     * meant to be refused at run time, such as tests of what a fault does.
+     */
+    public ProgramLoader withoutVerifier() {
+        return new ProgramLoader(engine, false);
     }
 
     /** The preferred engine ({@link Engines#preferred()}). */
@@ -39,7 +58,16 @@ public final class ProgramLoader {
     }
 
     Program build(ProgramSource source) {
-        return source.load(helpersFor(source.type()));
+        Program program = source.load(helpersFor(source.type()));
+        if (verify) {
+            try {
+                Verifier.verify(program);
+            } catch (VerificationException e) {
+                throw new RegistrationException(Errno.EACCES, "program", source.name() + " refused by the verifier: "
+                        + e.getMessage());
+            }
+        }
+        return program;
     }
 
     Executable prepare(Program program) {

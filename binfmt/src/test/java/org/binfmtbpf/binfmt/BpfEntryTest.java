@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.binfmtbpf.isa.InvalidProgramException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +110,8 @@ class BpfEntryTest {
     @Test
     void aFaultingProgramIsNoMatchAndIsReported() {
         misc.register(":m:M::AB::/usr/bin/m:");
-        pin("/sys/fs/bpf/bad", TestPrograms.socket("bad", "ldxdw %r0, [%r1+300]\nexit"));
+        // The verifier refuses this read past the header, so it can only run unverified.
+        pins.pin("/sys/fs/bpf/bad", loader.withoutVerifier().load(TestPrograms.socket("bad", "ldxdw %r0, [%r1+300]\nexit")));
         misc.register(":bad:B:/sys/fs/bpf/bad::::");
         assertEquals("/usr/bin/m", ((ExecOutcome.Resolved) resolve("AB", List.of("p"))).resolution().interpreter());
         assertEquals(1, faults.size());
@@ -142,21 +144,24 @@ class BpfEntryTest {
 
     @Test
     void binfmtProgramsCanComputeTheInterpreterFromTheBinarysPath() {
-        // interpreter = "<path of the binary>.run": read the path, replace its NUL by ".run".
+        // interpreter = "<path of the binary>.run": read the path (at most 59 bytes), put ".run" over its NUL.
         pin("/sys/fs/bpf/origin", TestPrograms.binfmt("origin", """
                 mov %r1, %r10
                 add %r1, -512
-                mov %r2, 256
+                mov %r2, 64
                 mov %r3, 0
                 call 1000
                 jslt %r0, 1, fail
-                jgt %r0, 256, fail
+                jgt %r0, 60, fail
                 mov %r6, %r0
                 sub %r6, 1
                 mov %r1, %r10
                 add %r1, -512
                 add %r1, %r6
-                stw [%r1+0], 0x6e75722e
+                stb [%r1+0], 0x2e
+                stb [%r1+1], 0x72
+                stb [%r1+2], 0x75
+                stb [%r1+3], 0x6e
                 mov %r1, %r10
                 add %r1, -512
                 mov %r2, %r6
@@ -175,6 +180,14 @@ class BpfEntryTest {
 
     @Test
     void socketFilterProgramsCannotCallThePathHelper() {
-        assertThrows(IllegalArgumentException.class, () -> loader.load(TestPrograms.socket("p", "call 1000\nexit")));
+        assertThrows(InvalidProgramException.class, () -> loader.load(TestPrograms.socket("p", "call 1000\nexit")));
+    }
+
+    @Test
+    void theVerifierRefusesAProgramAtLoadWithEacces() {
+        RegistrationException e = assertThrows(RegistrationException.class,
+                () -> loader.load(TestPrograms.socket("bad", "ldxdw %r0, [%r1+300]\nexit")));
+        assertEquals(Errno.EACCES, e.errno());
+        assertTrue(e.getMessage().contains("bad refused by the verifier"), e.getMessage());
     }
 }

@@ -30,7 +30,7 @@ class KernelAgreementTest {
         lines.addAll(RegistrationCorpus.edgeCases());
         lines.addAll(RegistrationCorpus.lengths());
         List<Line> seeds = new ArrayList<>(lines);
-        lines.addAll(RegistrationCorpus.mutations(seeds, 250, 6));
+        lines.addAll(RegistrationCorpus.mutations(seeds, 2000, 6));
         assertTrue(lines.size() >= 200, "corpus has " + lines.size() + " lines");
 
         BinfmtMisc model = BinfmtMisc.stockLinux(ExecutableFiles.HOST);

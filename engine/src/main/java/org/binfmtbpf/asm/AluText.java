@@ -22,7 +22,8 @@ final class AluText {
         boolean register = Opcodes.source(insn.opcode()) == Opcodes.SRC_X;
         String src = (wide ? "r" : "w") + insn.src();
         if (op == Opcodes.ALU_MOV && register && insn.off() != 0) {
-            return dst + " = (s" + insn.off() + ")" + src;
+            boolean valid = insn.off() == 8 || insn.off() == 16 || (wide && insn.off() == 32);
+            return valid ? dst + " = (s" + insn.off() + ")" + src : Disassembler.UNKNOWN;
         }
         String operator = insn.off() == 1 && LlvmSyntax.SIGNED_ALU_OPERATORS.containsKey(op)
                 ? LlvmSyntax.SIGNED_ALU_OPERATORS.get(op)

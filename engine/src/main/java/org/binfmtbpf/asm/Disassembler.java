@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.JumpTarget;
 import org.binfmtbpf.isa.OpcodeTable;
 import org.binfmtbpf.isa.Opcodes;
 
@@ -94,10 +95,10 @@ public final class Disassembler {
 
     private String withTarget(Instruction insn, int index, NavigableMap<Integer, String> symbols) {
         String text = format(insn);
-        if (!JumpText.isJump(insn) || symbols.isEmpty() || text.equals(UNKNOWN)) {
+        if (!JumpTarget.isJump(insn) || symbols.isEmpty() || text.equals(UNKNOWN)) {
             return text;
         }
-        long target = JumpText.target(index, insn);
+        long target = JumpTarget.of(index, insn);
         Map.Entry<Integer, String> symbol = target < 0 ? null : symbols.floorEntry((int) Math.min(target, Integer.MAX_VALUE));
         if (symbol == null) {
             return text;

@@ -36,15 +36,4 @@ final class JumpText {
             default -> text;
         };
     }
-
-    /** Jumps in llvm-objdump's sense, the ones it annotates with a target: goto, gotol and if. */
-    static boolean isJump(Instruction insn) {
-        int op = Opcodes.aluOp(insn.opcode());
-        return Opcodes.isJump(insn.opcode()) && op != Opcodes.JMP_CALL && op != Opcodes.JMP_EXIT;
-    }
-
-    static long target(int index, Instruction insn) {
-        boolean gotol = insn.opcode() == (Opcodes.CLASS_JMP32 | Opcodes.JMP_JA);
-        return (long) index + 1 + (gotol ? insn.imm() : insn.off());
-    }
 }

@@ -1,9 +1,7 @@
 package org.binfmtbpf.asm;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.binfmtbpf.isa.Instruction;
@@ -36,11 +34,8 @@ public final class LlvmAssembler {
     private static final Pattern LABEL = Pattern.compile("^\\s*<?([A-Za-z_.$][\\w.$]*)>?:");
 
     private final List<Instruction> slots = new ArrayList<>();
-    private final Map<String, Integer> labels = new HashMap<>();
-    private final List<Fixup> fixups = new ArrayList<>();
+    private final Labels labels = new Labels(true);
     private int sectionStart;
-
-    private record Fixup(int slot, String label, int line, int column, boolean inImm) {}
 
     private LlvmAssembler() {}
 
@@ -50,7 +45,7 @@ public final class LlvmAssembler {
         for (int i = 0; i < lines.length; i++) {
             asm.line(lines[i], i + 1);
         }
-        asm.resolveLabels();
+        asm.labels.resolve(asm.slots);
         return asm.slots.toArray(new Instruction[0]);
     }
 
@@ -63,7 +58,7 @@ public final class LlvmAssembler {
         if (header.matches()) {
             long address = Long.parseUnsignedLong(header.group(1), 16);
             if (address % 8 != 0) throw new AssemblyException(number, 1, "symbol address 0x" + header.group(1) + " is not a multiple of 8");
-            define(header.group(2), sectionStart + (int) (address / 8), number, 1);
+            labels.define(header.group(2), sectionStart + (int) (address / 8), number, 1);
             return;
         }
         int commentAt = commentStart(text);
@@ -73,7 +68,7 @@ public final class LlvmAssembler {
         if (raw.find()) code = blank(code, raw);
         Matcher label = LABEL.matcher(code);
         if (label.find() && !label.group(1).matches("\\d+")) {
-            define(label.group(1), slots.size(), number, label.start(1) + 1);
+            labels.define(label.group(1), slots.size(), number, label.start(1) + 1);
             code = blank(code, label);
         }
         LineScanner s = new LineScanner(code, number);
@@ -84,12 +79,9 @@ public final class LlvmAssembler {
             comment.reset(commentAt + (text.startsWith("//", commentAt) ? 2 : 1));
             note = LlvmAnnotation.parse(comment);
         }
-        LlvmParsed parsed = LlvmStatement.parse(s, note);
+        ParsedInstruction parsed = LlvmStatement.parse(s, note);
         if (!s.atEnd()) throw s.error("unexpected text after the instruction" + s.found());
-        if (parsed.label() != null) {
-            Operands.Target t = parsed.label();
-            fixups.add(new Fixup(slots.size(), t.label(), number, t.column(), parsed.targetInImm()));
-        }
+        labels.use(slots.size(), parsed, number);
         slots.addAll(List.of(InstructionCodec.toSlots(List.of(parsed.insn()))));
     }
 
@@ -115,26 +107,5 @@ public final class LlvmAssembler {
     /** Replaces the match with spaces so that columns stay those of the source line. */
     private static String blank(String code, Matcher m) {
         return " ".repeat(m.end()) + code.substring(m.end());
-    }
-
-    private void define(String name, int slot, int line, int column) {
-        Integer previous = labels.putIfAbsent(name, slot);
-        if (previous != null && previous != slot) throw new AssemblyException(line, column, "duplicate label '" + name + "'");
-    }
-
-    private void resolveLabels() {
-        for (Fixup f : fixups) {
-            Integer target = labels.get(f.label());
-            if (target == null) throw new AssemblyException(f.line(), f.column(), "undefined label '" + f.label() + "'");
-            long delta = (long) target - f.slot() - 1;
-            Instruction insn = slots.get(f.slot());
-            if (!f.inImm() && (delta < Short.MIN_VALUE || delta > Short.MAX_VALUE)) {
-                throw new AssemblyException(f.line(), f.column(), "label '" + f.label() + "' is " + delta
-                        + " slots away; a jump offset has 16 bits (use gotol)");
-            }
-            slots.set(f.slot(), f.inImm()
-                    ? Instruction.of(insn.opcode(), insn.dst(), insn.src(), insn.off(), (int) delta)
-                    : Instruction.of(insn.opcode(), insn.dst(), insn.src(), (int) delta, insn.imm()));
-        }
     }
 }

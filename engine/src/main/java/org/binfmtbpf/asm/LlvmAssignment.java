@@ -18,7 +18,7 @@ final class LlvmAssignment {
     private static final Map<String, Integer> ALU = aluOperators();
     private static final Map<String, Integer> FETCH = LlvmStatement.inverse(LlvmSyntax.ATOMIC_FETCH_FUNCTIONS);
 
-    static LlvmParsed parse(LineScanner s, LlvmAnnotation note) {
+    static ParsedInstruction parse(LineScanner s, LlvmAnnotation note) {
         if (!Operands.startsRegister(s)) {
             throw s.error("expected an instruction" + s.found());
         }
@@ -27,13 +27,13 @@ final class LlvmAssignment {
         int column = s.column();
         String operator = LlvmStatement.operator(s);
         if (operator.equals("=")) {
-            return LlvmParsed.of(assign(s, dst, note));
+            return ParsedInstruction.of(assign(s, dst, note));
         }
         Integer op = ALU.get(operator);
         if (op == null) {
             throw s.errorAt(column, "unknown operator '" + operator + "'");
         }
-        return LlvmParsed.of(alu(s, dst, op));
+        return ParsedInstruction.of(alu(s, dst, op));
     }
 
     /** {@code dst op= src|imm}; op carries the signed flag in bit 8 (s/=, s%=). */

@@ -12,11 +12,11 @@ import org.binfmtbpf.isa.Opcodes;
 final class LlvmStatement {
     private LlvmStatement() {}
 
-    static LlvmParsed parse(LineScanner s, LlvmAnnotation note) {
-        if (s.tryWord("exit")) return LlvmParsed.of(Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_EXIT, 0, 0, 0, 0));
+    static ParsedInstruction parse(LineScanner s, LlvmAnnotation note) {
+        if (s.tryWord("exit")) return ParsedInstruction.of(Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_EXIT, 0, 0, 0, 0));
         if (s.tryWord("gotol")) return jump(s, Instruction.of(Opcodes.CLASS_JMP32 | Opcodes.JMP_JA, 0, 0, 0, 0), true);
         if (s.tryWord("goto")) return jump(s, Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_JA, 0, 0, 0, 0), false);
-        if (s.tryWord("callx")) return LlvmParsed.of(Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_CALL | Opcodes.SRC_X,
+        if (s.tryWord("callx")) return ParsedInstruction.of(Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_CALL | Opcodes.SRC_X,
                 wide(s, Operands.register(s)), 0, 0, 0));
         if (s.tryWord("call")) return call(s, note);
         if (s.tryWord("if")) return conditional(s);
@@ -27,34 +27,31 @@ final class LlvmStatement {
     }
 
     /** The target of goto/gotol/if: {@code +0x5}, {@code -3}, a label; llvm-objdump's {@code <sym+0x8>} is skipped. */
-    static LlvmParsed jump(LineScanner s, Instruction insn, boolean inImm) {
+    static ParsedInstruction jump(LineScanner s, Instruction insn, boolean inImm) {
         Operands.Target t = Operands.target(s, inImm ? 32 : 16);
         if (s.tryChar('<')) {
             while (!s.atEnd() && !s.tryChar('>')) s.reset(s.position() + 1);
         }
-        if (t.isLabel()) return new LlvmParsed(insn, t, inImm);
-        return LlvmParsed.of(inImm
-                ? Instruction.of(insn.opcode(), insn.dst(), insn.src(), insn.off(), (int) t.offset())
-                : Instruction.of(insn.opcode(), insn.dst(), insn.src(), (int) t.offset(), insn.imm()));
+        return ParsedInstruction.withTarget(insn, t, inImm);
     }
 
     /** {@code call 0x5} (helper), {@code call 0x3 # local}, {@code call 0x10 # kfunc off 0x1}, {@code call label}. */
-    private static LlvmParsed call(LineScanner s, LlvmAnnotation note) {
+    private static ParsedInstruction call(LineScanner s, LlvmAnnotation note) {
         int call = Opcodes.CLASS_JMP | Opcodes.JMP_CALL;
         if (!s.startsNumber()) {
             Operands.Target t = Operands.target(s, 32);
-            return new LlvmParsed(Instruction.of(call, 0, Opcodes.CALL_LOCAL, 0, 0), t, true);
+            return new ParsedInstruction(Instruction.of(call, 0, Opcodes.CALL_LOCAL, 0, 0), t, true);
         }
         int imm = (int) Operands.immediate(s, 32, "call target");
-        if (note.is("local")) return LlvmParsed.of(Instruction.of(call, 0, Opcodes.CALL_LOCAL, 0, imm));
-        if (note.is("kfunc")) return LlvmParsed.of(Instruction.of(call, 0, Opcodes.CALL_KFUNC, (int) note.value(), imm));
-        return LlvmParsed.of(Instruction.of(call, 0, Opcodes.CALL_HELPER, 0, imm));
+        if (note.is("local")) return ParsedInstruction.of(Instruction.of(call, 0, Opcodes.CALL_LOCAL, 0, imm));
+        if (note.is("kfunc")) return ParsedInstruction.of(Instruction.of(call, 0, Opcodes.CALL_KFUNC, (int) note.value(), imm));
+        return ParsedInstruction.of(Instruction.of(call, 0, Opcodes.CALL_HELPER, 0, imm));
     }
 
     private static final Map<String, Integer> JUMPS = inverse(LlvmSyntax.JUMP_OPERATORS);
 
     /** {@code if r1 == 0x10 goto +0x5}, {@code if w1 s< w2 goto label} */
-    private static LlvmParsed conditional(LineScanner s) {
+    private static ParsedInstruction conditional(LineScanner s) {
         Operands.Register dst = Operands.register(s);
         s.skipSpaces();
         int column = s.column();
@@ -77,7 +74,7 @@ final class LlvmStatement {
     private static final Map<String, Integer> ATOMICS = inverse(LlvmSyntax.ATOMIC_OPERATORS);
 
     /** {@code lock *(u64 *)(r10 - 0x8) += r1} */
-    private static LlvmParsed lock(LineScanner s) {
+    private static ParsedInstruction lock(LineScanner s) {
         s.expect('*', "a memory operand");
         LlvmMemory.Type type = LlvmMemory.type(s);
         Operands.Memory m = LlvmMemory.parenthesized(s);
@@ -88,7 +85,7 @@ final class LlvmStatement {
         if (imm == null) throw s.errorAt(column, "unknown atomic operation '" + operator + "'");
         Operands.Register src = Operands.register(s);
         int size = atomicSize(s, type, src);
-        return LlvmParsed.of(Instruction.of(Opcodes.CLASS_STX | Opcodes.MODE_ATOMIC | size, m.base(), src.number(), m.off(), imm));
+        return ParsedInstruction.of(Instruction.of(Opcodes.CLASS_STX | Opcodes.MODE_ATOMIC | size, m.base(), src.number(), m.off(), imm));
     }
 
     /** Atomics are 32 or 64 bits; a {@code w} register only names a 32-bit value. */
@@ -103,7 +100,7 @@ final class LlvmStatement {
     }
 
     /** {@code ld_pseudo r1, 0x2, 0x3 # next_imm 0x8} */
-    private static LlvmParsed pseudo(LineScanner s, LlvmAnnotation note) {
+    private static ParsedInstruction pseudo(LineScanner s, LlvmAnnotation note) {
         int dst = wide(s, Operands.register(s));
         s.expect(',', "a comma");
         int column = s.column();
@@ -112,11 +109,11 @@ final class LlvmStatement {
         s.expect(',', "a comma");
         int imm = (int) Operands.immediate(s, 32, "immediate");
         int imm2 = note.is("next_imm") ? (int) note.value() : 0;
-        return LlvmParsed.of(new Instruction(Opcodes.LD_IMM64, dst, (int) src, (short) 0, imm, imm2));
+        return ParsedInstruction.of(new Instruction(Opcodes.LD_IMM64, dst, (int) src, (short) 0, imm, imm2));
     }
 
     /** {@code *(u32 *)(r1 + 0x8) = w2} or {@code = -0x1} */
-    private static LlvmParsed store(LineScanner s) {
+    private static ParsedInstruction store(LineScanner s) {
         s.expect('*', "a memory operand");
         LlvmMemory.Type type = LlvmMemory.type(s);
         if (type.signed()) throw s.errorAt(type.column(), "stores write u8, u16, u32 or u64");
@@ -127,10 +124,10 @@ final class LlvmStatement {
             if (src.word() && type.size() == Opcodes.SIZE_DW) {
                 throw s.error("a 64-bit store takes r" + src.number() + ", not w" + src.number());
             }
-            return LlvmParsed.of(Instruction.of(Opcodes.CLASS_STX | Opcodes.MODE_MEM | type.size(), m.base(), src.number(), m.off(), 0));
+            return ParsedInstruction.of(Instruction.of(Opcodes.CLASS_STX | Opcodes.MODE_MEM | type.size(), m.base(), src.number(), m.off(), 0));
         }
         int imm = (int) Operands.immediate(s, 32, "immediate");
-        return LlvmParsed.of(Instruction.of(Opcodes.CLASS_ST | Opcodes.MODE_MEM | type.size(), m.base(), 0, m.off(), imm));
+        return ParsedInstruction.of(Instruction.of(Opcodes.CLASS_ST | Opcodes.MODE_MEM | type.size(), m.base(), 0, m.off(), imm));
     }
 
     /** The operator token: the characters up to the next space ({@code s>>=}, {@code ==}, {@code &}). */

@@ -9,12 +9,12 @@ import org.binfmtbpf.btf.BtfExt;
 import org.binfmtbpf.btf.BtfFormatException;
 import org.binfmtbpf.helpers.HelperRegistry;
 import org.binfmtbpf.isa.InvalidProgramException;
-import org.binfmtbpf.isa.ProgramValidator;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.maps.BpfMaps;
 import org.binfmtbpf.maps.MapType;
 import org.binfmtbpf.maps.ProgArrayMap;
 import org.binfmtbpf.program.Program;
+import org.binfmtbpf.program.ProgramBuilder;
 import org.binfmtbpf.program.ProgramType;
 
 /**
@@ -96,13 +96,13 @@ public final class ElfLoader {
                                 "program '" + f.name() + "' is static; programs must be global functions");
                     }
                     ProgramLinker.Linked linked = new ProgramLinker(text, maps, ext).link(f);
+                    Program program;
                     try {
-                        ProgramValidator.validate(linked.insns());
+                        program = ProgramBuilder.of(f.name(), type, linked.insns(), helpers).imm64(linked.imm64()).maps(maps)
+                                .lines(linked.lines()).functionNames(linked.functionNames()).license(license).build();
                     } catch (InvalidProgramException e) {
                         throw linked.error(e.index(), "program '" + f.name() + "': " + e.getMessage());
                     }
-                    Program program = new Program(f.name(), type, linked.insns(), linked.imm64(), linked.functions(), helpers,
-                            maps, linked.lines(), license);
                     programs.add(new LoadedProgram(f.name(), code.name(), program));
                 }
             }

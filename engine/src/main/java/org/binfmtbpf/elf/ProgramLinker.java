@@ -3,6 +3,7 @@ package org.binfmtbpf.elf;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,10 @@ import org.binfmtbpf.maps.ArrayMap;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.program.SourceLine;
-import org.binfmtbpf.program.Subprogram;
 
 /**
- * Links one main program the way libbpf's bpf_object__reloc_code does: the main function's
+ * Links one main program the way libbpf's bpf_object__reloc_code does (the program is then
+ * validated, split into functions and its frames sized by {@link org.binfmtbpf.program.ProgramBuilder}): the main function's
  * instructions first; each {@code .text} function appended after them the first time it is
  * called (depth first: a callee's own callees are appended before the caller's next call is
  * looked at), once per main program; every call's imm rewritten to reach the appended copy.
@@ -26,7 +27,7 @@ import org.binfmtbpf.program.Subprogram;
  */
 final class ProgramLinker {
     /** What a linked program is made of, slot by slot. */
-    record Linked(Instruction[] insns, long[] imm64, SourceLine[] lines, List<Subprogram> functions, long[] fileOffsets,
+    record Linked(Instruction[] insns, long[] imm64, SourceLine[] lines, Map<Integer, String> functionNames, long[] fileOffsets,
                   String[] sections) {
         /** Where slot {@code pc} of the linked program came from, for error messages. */
         ElfFormatException error(int pc, String problem) {
@@ -82,12 +83,10 @@ final class ProgramLinker {
                 imm64.set(at, (long) placed.get(target));
             }
         }
-        List<Subprogram> functions = new ArrayList<>();
+        Map<Integer, String> functionNames = new HashMap<>();
         Instruction[] all = insns.toArray(new Instruction[0]);
         for (CodeFunction f : order) {
-            int start = placed.get(f);
-            int end = start + (f.end() - f.start());
-            functions.add(new Subprogram(f.name(), start, end, FrameSize.of(all, start, end)));
+            functionNames.put(placed.get(f), f.name());
         }
         long[] values = new long[imm64.size()];
         for (int i = 0; i < values.length; i++) {
@@ -102,7 +101,7 @@ final class ProgramLinker {
                 sections[start + i] = f.section().name();
             }
         }
-        return new Linked(all, values, lines.toArray(new SourceLine[0]), functions, fileOffsets, sections);
+        return new Linked(all, values, lines.toArray(new SourceLine[0]), functionNames, fileOffsets, sections);
     }
 
     /** Copies a function to the end of the program with its map and data relocations applied. */

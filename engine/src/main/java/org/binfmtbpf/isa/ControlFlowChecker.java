@@ -15,7 +15,7 @@ final class ControlFlowChecker {
             int start = starts[f];
             int end = f + 1 < starts.length ? starts[f + 1] : slots.length;
             for (int i = start; i < end; i++) {
-                if (!second[i] && isJump(slots[i])) {
+                if (!second[i] && JumpTarget.isJump(slots[i])) {
                     checkTarget(slots, second, i, start, end);
                 }
             }
@@ -63,27 +63,15 @@ final class ControlFlowChecker {
         if (op == (Opcodes.CLASS_JMP | Opcodes.JMP_CALL) && insn.src() == Opcodes.CALL_LOCAL) {
             return new long[] {i + 1, (long) i + 1 + insn.imm()};
         }
-        if (!isJump(insn)) {
+        if (!JumpTarget.isJump(insn)) {
             return new long[] {i + 1};
         }
         boolean unconditional = Opcodes.aluOp(op) == Opcodes.JMP_JA;
-        return unconditional ? new long[] {target(i, insn)} : new long[] {i + 1, target(i, insn)};
-    }
-
-    /** A jump in the kernel's sense: JMP or JMP32 class, except call and exit. */
-    static boolean isJump(Instruction insn) {
-        int op = Opcodes.aluOp(insn.opcode());
-        return Opcodes.isJump(insn.opcode()) && op != Opcodes.JMP_CALL && op != Opcodes.JMP_EXIT;
-    }
-
-    /** The slot a jump lands on: JMP32 JA (0x06) takes its offset from imm, all others from off. */
-    static long target(int index, Instruction insn) {
-        int delta = insn.opcode() == (Opcodes.CLASS_JMP32 | Opcodes.JMP_JA) ? insn.imm() : insn.off();
-        return (long) index + 1 + delta;
+        return unconditional ? new long[] {JumpTarget.of(i, insn)} : new long[] {i + 1, JumpTarget.of(i, insn)};
     }
 
     private static void checkTarget(Instruction[] slots, boolean[] second, int i, int start, int end) {
-        long target = target(i, slots[i]);
+        long target = JumpTarget.of(i, slots[i]);
         if (target < start || target >= end) {
             String where = start == 0 && end == slots.length
                     ? "the program (slots 0.." + (end - 1) + ")"

@@ -16,7 +16,7 @@ public sealed interface FieldRule {
 
     /** The field is reserved and must be zero. */
     FieldRule ZERO = new OneOf(new int[] {0});
-    /** The field names a register; r0..r10 exist (RFC 9669 2.x: eleven registers). */
+    /** The field names a register: r0..r9 and the read-only frame pointer r10 exist. */
     FieldRule REGISTER = new Register();
     /** The field holds any value (an offset or an immediate the instruction uses). */
     FieldRule ANY = new Any();

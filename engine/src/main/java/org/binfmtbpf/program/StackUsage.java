@@ -1,45 +1,64 @@
 package org.binfmtbpf.program;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.run.Invocation;
 
 /**
  * How many bytes below its frame pointer one function touches: the kernel's per-function
- * {@code stack_depth}, found by a small forward data-flow analysis.
+ * {@code stack_depth}, found by a forward data-flow analysis over the function's
+ * instructions (a small cousin of the kernel verifier's register tracking).
  *
- * <p>Each register r0-r9 is either not derived from r10, or r10 plus an offset in a known
- * range. r10 + constant survives MOV, ADD and SUB of constants. The depth is the largest
- * distance below r10 that an access through such a register reaches, or that a pointer
- * handed to a helper, to a callee or to memory starts at (the callee may use it up to r10).
- * A pointer whose offset cannot be bounded (r10 plus a variable, any other arithmetic, a
- * loop moving a pointer downwards) makes the depth {@link Invocation#STACK_SIZE}, the kernel's
- * limit: the analysis tracks no scalar ranges, unlike the kernel's verifier, so such a
- * function cannot also call functions whose frames need room.
+ * <p>Each register r0-r9 holds either a scalar in a signed range, or r10 plus an offset in a
+ * range ({@link RegisterRanges}). Constants, masks, shifts, packet and memory loads, and
+ * conditional jumps against constants bound scalars; a stack pointer plus a bounded scalar
+ * stays a stack pointer with a bounded offset, so {@code buf[i & 15]} and loops over a stack
+ * array with an index checked against a constant have a precise depth. The depth is the
+ * lowest byte that an access through a stack pointer reaches, or that a stack pointer handed
+ * to a helper, a callee or memory starts at (the receiver may use it up to r10). A stack
+ * pointer whose offset cannot be bounded makes the depth {@link Invocation#STACK_SIZE}.
  *
- * <p>This never makes a program unsafe: engines enforce the frame floor at run time, so an
- * access below the frame this analysis computed faults instead of reaching another frame.
+ * <p>Engines enforce the frame floor at run time, so an under-estimate can only turn into a
+ * fault, never into one frame overwriting another.
  */
 final class StackUsage {
     private static final int MAX = Invocation.STACK_SIZE;
-    /** Marks a register that does not hold r10 + offset. */
-    private static final int NOT_FP = Integer.MIN_VALUE;
-    private static final int REGS = 10;
+    /** After this many changes of the state at one instruction, growing bounds jump to their limit. */
+    private static final int WIDEN_AFTER = 16;
 
     private final Instruction[] insns;
     private final int start;
     private final int end;
-    /** Per instruction, per register r0-r9: the low and high offset from r10, or NOT_FP; null until reached. */
-    private final int[][] in;
+    private final RegisterRanges[] in;
+    private final int[] changes;
+    private final long[] thresholds;
     private int depth;
 
     private StackUsage(Instruction[] insns, int start, int end) {
         this.insns = insns;
         this.start = start;
         this.end = end;
-        this.in = new int[end - start][];
+        this.in = new RegisterRanges[end - start];
+        this.changes = new int[end - start];
+        this.thresholds = thresholds(insns, start, end);
+    }
+
+    /** The constants the function's jumps compare against, and their neighbours, sorted: where widening stops. */
+    private static long[] thresholds(Instruction[] insns, int start, int end) {
+        java.util.TreeSet<Long> values = new java.util.TreeSet<>();
+        for (int pc = start; pc < end; pc += insns[pc].slots()) {
+            Instruction insn = insns[pc];
+            boolean conditional = Opcodes.cls(insn.opcode()) == Opcodes.CLASS_JMP && Opcodes.source(insn.opcode()) == Opcodes.SRC_K
+                    && Opcodes.aluOp(insn.opcode()) != Opcodes.JMP_JA && Opcodes.aluOp(insn.opcode()) != Opcodes.JMP_CALL
+                    && Opcodes.aluOp(insn.opcode()) != Opcodes.JMP_EXIT;
+            if (conditional) {
+                values.add((long) insn.imm() - 1);
+                values.add((long) insn.imm());
+                values.add((long) insn.imm() + 1);
+            }
+        }
+        return values.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Bytes of stack (0..512, not rounded) the function in slots {@code [start, end)} uses. */
@@ -50,30 +69,32 @@ final class StackUsage {
     }
 
     private void run() {
-        int[] entry = new int[2 * REGS];
-        Arrays.fill(entry, NOT_FP);
         ArrayDeque<Integer> work = new ArrayDeque<>();
-        merge(start, entry, work);
+        merge(start, RegisterRanges.entry(), work);
         while (!work.isEmpty() && depth < MAX) {
             int pc = work.poll();
-            step(pc, in[pc - start].clone(), work);
+            step(pc, in[pc - start].copy(), work);
         }
     }
 
-    private void step(int pc, int[] s, ArrayDeque<Integer> work) {
+    private void step(int pc, RegisterRanges s, ArrayDeque<Integer> work) {
         Instruction insn = insns[pc];
-        int op = insn.opcode();
-        int cls = Opcodes.cls(op);
-        switch (cls) {
-            case Opcodes.CLASS_ALU64 -> alu64(insn, s);
-            case Opcodes.CLASS_ALU -> setScalar(s, insn.dst());
+        switch (Opcodes.cls(insn.opcode())) {
+            case Opcodes.CLASS_ALU64 -> s.alu64(insn);
+            case Opcodes.CLASS_ALU -> s.alu32(insn);
             case Opcodes.CLASS_LDX -> {
                 use(s, insn.src(), insn.off());
-                setScalar(s, insn.dst());
+                s.loaded(insn.dst(), Opcodes.sizeBytes(insn.opcode()), Opcodes.mode(insn.opcode()) == Opcodes.MODE_MEMSX);
             }
             case Opcodes.CLASS_ST -> use(s, insn.dst(), insn.off());
             case Opcodes.CLASS_STX -> stx(insn, s);
-            case Opcodes.CLASS_LD -> setScalar(s, insn.isLdImm64() ? insn.dst() : 0);
+            case Opcodes.CLASS_LD -> {
+                if (insn.isLdImm64()) {
+                    s.setScalar(insn.dst(), insn.imm64(), insn.imm64());
+                } else {
+                    s.setScalar(0, 0, 0xffffffffL); // LD_ABS / LD_IND
+                }
+            }
             default -> {
                 jump(pc, insn, s, work);
                 return;
@@ -82,143 +103,83 @@ final class StackUsage {
         merge(pc + insn.slots(), s, work);
     }
 
-    private void alu64(Instruction insn, int[] s) {
-        int dst = insn.dst();
-        int aluOp = Opcodes.aluOp(insn.opcode());
-        boolean reg = Opcodes.source(insn.opcode()) == Opcodes.SRC_X;
-        if (aluOp == Opcodes.ALU_MOV) {
-            if (reg && insn.off() == 0) {
-                set(s, dst, lo(s, insn.src()), hi(s, insn.src()));
-            } else {
-                setScalar(s, dst);
-            }
-            return;
-        }
-        boolean dstFp = lo(s, dst) != NOT_FP;
-        boolean srcFp = reg && lo(s, insn.src()) != NOT_FP;
-        if (!dstFp && !srcFp) {
-            return; // scalar arithmetic
-        }
-        boolean constant = !reg && (aluOp == Opcodes.ALU_ADD || aluOp == Opcodes.ALU_SUB);
-        if (constant) {
-            long delta = aluOp == Opcodes.ALU_ADD ? insn.imm() : -(long) insn.imm();
-            set(s, dst, clamp(lo(s, dst) + delta), clamp(hi(s, dst) + delta));
-        } else if (aluOp == Opcodes.ALU_SUB && dstFp && srcFp) {
-            setScalar(s, dst); // the distance between two stack pointers
-        } else {
-            set(s, dst, -MAX, MAX); // a stack pointer moved by an unknown amount
-        }
-    }
-
-    private void stx(Instruction insn, int[] s) {
+    private void stx(Instruction insn, RegisterRanges s) {
         use(s, insn.dst(), insn.off());
         escape(s, insn.src());
         if (Opcodes.mode(insn.opcode()) == Opcodes.MODE_ATOMIC) {
             if (insn.imm() == Opcodes.ATOMIC_CMPXCHG) {
-                setScalar(s, 0);
+                s.setUnknown(0);
             } else if ((insn.imm() & Opcodes.ATOMIC_FETCH) != 0) {
-                setScalar(s, insn.src());
+                s.setUnknown(insn.src());
             }
         }
     }
 
-    private void jump(int pc, Instruction insn, int[] s, ArrayDeque<Integer> work) {
-        int op = insn.opcode();
-        int jmpOp = Opcodes.aluOp(op);
-        boolean jmp32 = Opcodes.cls(op) == Opcodes.CLASS_JMP32;
-        if (jmpOp == Opcodes.JMP_EXIT) {
+    private void jump(int pc, Instruction insn, RegisterRanges s, ArrayDeque<Integer> work) {
+        int op = Opcodes.aluOp(insn.opcode());
+        boolean jmp32 = Opcodes.cls(insn.opcode()) == Opcodes.CLASS_JMP32;
+        if (op == Opcodes.JMP_EXIT) {
             return;
         }
-        if (jmpOp == Opcodes.JMP_CALL) {
+        if (op == Opcodes.JMP_CALL) {
             for (int r = 1; r <= 5; r++) {
                 escape(s, r);
             }
             for (int r = 0; r <= 5; r++) {
-                setScalar(s, r);
+                s.setUnknown(r);
             }
             merge(pc + 1, s, work);
             return;
         }
-        if (jmpOp == Opcodes.JMP_JA) {
+        if (op == Opcodes.JMP_JA) {
             merge(pc + 1 + (jmp32 ? insn.imm() : insn.off()), s, work);
             return;
         }
+        RegisterRanges taken = s.copy();
+        if (!jmp32) {
+            boolean reg = Opcodes.source(insn.opcode()) == Opcodes.SRC_X;
+            Long constant = reg ? s.constant(insn.src()) : Long.valueOf(insn.imm());
+            if (constant != null) {
+                boolean takenFeasible = taken.refine(insn.dst(), op, constant, true);
+                boolean fallFeasible = s.refine(insn.dst(), op, constant, false);
+                if (fallFeasible) {
+                    merge(pc + 1, s, work);
+                }
+                if (takenFeasible) {
+                    merge(pc + 1 + insn.off(), taken, work);
+                }
+                return;
+            }
+        }
         merge(pc + 1, s, work);
-        merge(pc + 1 + insn.off(), s.clone(), work);
+        merge(pc + 1 + insn.off(), taken, work);
     }
 
     /** An access at [reg + off, ...): the frame must reach down to the lowest such address. */
-    private void use(int[] s, int reg, int off) {
-        int lo = lo(s, reg);
-        if (lo != NOT_FP) {
-            depth = Math.max(depth, lo == -MAX ? MAX : -(lo + off));
+    private void use(RegisterRanges s, int reg, int off) {
+        if (s.isStack(reg)) {
+            long lo = s.lo(reg);
+            depth = (int) Math.max(depth, lo <= -MAX ? MAX : Math.min(MAX, -(lo + off)));
         }
     }
 
     /** A stack pointer leaving the function's registers: whoever receives it may use it up to r10. */
-    private void escape(int[] s, int reg) {
-        if (lo(s, reg) != NOT_FP) {
-            depth = Math.max(depth, -lo(s, reg));
+    private void escape(RegisterRanges s, int reg) {
+        if (s.isStack(reg)) {
+            depth = (int) Math.max(depth, Math.min(MAX, -s.lo(reg)));
         }
     }
 
-    /** Joins {@code s} into the state at {@code pc}, widening ranges that grow so loops terminate. */
-    private void merge(int pc, int[] s, ArrayDeque<Integer> work) {
+    private void merge(int pc, RegisterRanges s, ArrayDeque<Integer> work) {
         if (pc < start || pc >= end) {
             return; // the validator refuses such edges; nothing to analyse
         }
-        int[] old = in[pc - start];
-        if (old == null) {
-            in[pc - start] = s;
+        int i = pc - start;
+        if (in[i] == null) {
+            in[i] = s;
             work.add(pc);
-            return;
-        }
-        boolean changed = false;
-        for (int r = 0; r < REGS; r++) {
-            int lo = s[2 * r];
-            if (lo == NOT_FP) {
-                continue; // a scalar on this path uses no stack through r
-            }
-            if (old[2 * r] == NOT_FP) {
-                old[2 * r] = lo;
-                old[2 * r + 1] = s[2 * r + 1];
-                changed = true;
-                continue;
-            }
-            if (lo < old[2 * r]) {
-                old[2 * r] = -MAX;
-                changed = true;
-            }
-            if (s[2 * r + 1] > old[2 * r + 1]) {
-                old[2 * r + 1] = MAX;
-                changed = true;
-            }
-        }
-        if (changed) {
+        } else if (in[i].join(s, ++changes[i] > WIDEN_AFTER, thresholds)) {
             work.add(pc);
         }
-    }
-
-    private static int lo(int[] s, int reg) {
-        return reg == 10 ? 0 : s[2 * reg];
-    }
-
-    private static int hi(int[] s, int reg) {
-        return reg == 10 ? 0 : s[2 * reg + 1];
-    }
-
-    private static void set(int[] s, int reg, int lo, int hi) {
-        if (reg < REGS) {
-            s[2 * reg] = lo;
-            s[2 * reg + 1] = hi;
-        }
-    }
-
-    private static void setScalar(int[] s, int reg) {
-        set(s, reg, NOT_FP, NOT_FP);
-    }
-
-    private static int clamp(long offset) {
-        return (int) Math.max(-MAX, Math.min(MAX, offset));
     }
 }

@@ -38,7 +38,7 @@ public final class Invocation {
      * Engines update it on every call, return and tail call; {@link #begin} allows the whole stack.
      */
     public int stackFloor;
-    /** The most instructions this run may execute (a fault when exceeded); {@link #UNLIMITED} by default. Set after {@link #begin}. */
+    /** The most instructions this run may execute (a fault when exceeded); {@link #UNLIMITED} by default. Set after {@link #begin}; an engine may count it down as it runs. */
     public long budget = UNLIMITED;
     /** The budget meaning "no limit". */
     public static final long UNLIMITED = Long.MAX_VALUE;

@@ -43,9 +43,23 @@ public final class Verifier {
     }
 
 
+    /**
+     * The source line of {@code pc}: BTF line info marks only the first instruction of each
+     * line, so, as the kernel does, the nearest entry at or before it in its function.
+     */
+    static SourceLine lineOf(Program p, int pc) {
+        int start = p.functionAt(pc).start();
+        for (int i = pc; i >= start; i--) {
+            if (p.line(i) != null) {
+                return p.line(i);
+            }
+        }
+        return null;
+    }
+
     private static VerificationException refuse(Program p, VerifierLog log, Rejection r, VerifierState state, PathTrace trace) {
         int pc = r.pc();
-        SourceLine line = pc >= 0 && pc < p.length() ? p.line(pc) : null;
+        SourceLine line = pc >= 0 && pc < p.length() ? lineOf(p, pc) : null;
         if (log.atLeast(1)) {
             if (trace != null) {
                 log.line("path to the refused instruction (last " + PathTrace.KEEP + " at most):");

@@ -19,7 +19,8 @@ import org.binfmtbpf.isa.InstructionCodec;
  * Asks the running kernel whether it would load programs, through the small C tool
  * src/test/resources/isa/kernel/bpf_load_check.c (compiled with cc into a temporary
  * directory; it calls bpf(BPF_PROG_LOAD) for a socket filter and prints the verifier's
- * message). Skips, saying why, when cc or bpf(2) is not available.
+ * message; it keeps an array map open as fd 100 and as element 0 of fd_array, so pseudo
+ * LD_IMM64 forms can name a map). Skips, saying why, when cc or bpf(2) is not available.
  */
 final class KernelLoadOracle {
     /**

@@ -191,7 +191,7 @@ class CorpusObjectsTest {
     @Test
     void aTypeOverrideLoadsEveryProgramAsThatTypeLikeBpftool() {
         LoadedObject obj = ElfLoader.load(Corpus.bytes("qemu_matcher.bpf.o"), "qemu_matcher.bpf.o",
-                org.binfmtbpf.helpers.HelperRegistry.builder().build(), ProgramType.SOCKET_FILTER);
+                Corpus.helpers(), ProgramType.SOCKET_FILTER);
         for (LoadedProgram p : obj.programs()) {
             assertEquals(ProgramType.SOCKET_FILTER, p.program().type(), p.name());
         }

@@ -23,7 +23,7 @@ class MalformedObjectTest {
 
     private static String refusal(String object, byte[] bytes) {
         ElfFormatException e = assertThrows(ElfFormatException.class,
-                () -> ElfLoader.load(bytes, object, HelperRegistry.builder().build()));
+                () -> ElfLoader.load(bytes, object, Corpus.helpers()));
         assertTrue(e.getMessage().startsWith(object + ": "), e.getMessage());
         return e.getMessage();
     }

@@ -72,6 +72,24 @@ class KernelBpfTest {
     }
 
     @Test
+    void aPinnedMapCanBeOpenedAgainByPath() throws Exception {
+        java.nio.file.Path bpffs = java.nio.file.Path.of("/sys/fs/bpf");
+        Assumptions.assumeTrue(java.nio.file.Files.isDirectory(bpffs), "no bpffs mounted at /sys/fs/bpf");
+        java.nio.file.Path pin = bpffs.resolve("binfmtbpf-test-" + ProcessHandle.current().pid());
+        try (KernelMap m = KernelBpf.createMap("pinned", 2, 4, 4, 1, 0)) {
+            m.update(new byte[4], new byte[] {9, 8, 7, 6}, 0);
+            KernelBpf.objPin(m.fd(), pin.toString());
+            int fd = KernelBpf.objGet(pin.toString());
+            try (KernelMap again = new KernelMap(fd, "pinned", 4, 4)) {
+                assertArrayEquals(new byte[] {9, 8, 7, 6}, again.lookup(new byte[4]));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(pin);
+        }
+        assertTrue(!java.nio.file.Files.exists(pin), "the pin is removed");
+    }
+
+    @Test
     void namesAreCutToWhatTheKernelAccepts() {
         assertEquals("obj.rodata", KernelBpf.kernelName("obj.rodata"));
         assertEquals("a_very_long_map", KernelBpf.kernelName("a-very-long-map-name"));

@@ -45,34 +45,43 @@ final class RealHeaders {
         return out;
     }
 
+    /** The busybox headers and the problems met fetching them; computed once per JVM. */
+    record Foreign(List<Header> headers, List<String> problems) {}
+
+    private static Foreign foreign;
+
     /**
-     * busybox-static for every foreign architecture, downloaded once per machine. Returns the
-     * headers it has; {@code problems} receives one line per architecture it could not get.
+     * busybox-static for every foreign architecture, downloaded once per machine into
+     * /tmp/binfmtbpf-busybox. {@code problems} lists each architecture it could not get.
+     * apt-get update runs at most once, and only when a binary is missing; its partial
+     * failures (an unreachable security mirror) are not fatal as long as the downloads work.
      */
-    static List<Header> foreignBusybox(List<String> problems) throws IOException, InterruptedException {
+    static synchronized Foreign foreignBusybox() throws IOException, InterruptedException {
+        if (foreign != null) {
+            return foreign;
+        }
         List<Header> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         Files.createDirectories(CACHE);
+        String updateProblem = null;
         boolean updated = false;
         for (String arch : FOREIGN_ARCHES) {
             Path binary = CACHE.resolve(arch).resolve("bin/busybox");
             if (!Files.exists(binary)) {
                 if (!updated) {
-                    String why = run(CACHE, "apt-get", apt("update", "-q"));
+                    updateProblem = run(CACHE, "apt-get", apt("update", "-q"));
                     updated = true;
-                    if (why != null) {
-                        problems.add("apt-get update for foreign architectures failed: " + why);
-                        return out;
-                    }
                 }
                 String why = fetch(arch);
                 if (why != null) {
-                    problems.add(arch + ": " + why);
+                    problems.add(arch + ": " + why + (updateProblem == null ? "" : " (after apt-get update: " + updateProblem + ")"));
                     continue;
                 }
             }
             out.add(new Header("busybox-static:" + arch, read(binary).bytes()));
         }
-        return out;
+        foreign = new Foreign(List.copyOf(out), List.copyOf(problems));
+        return foreign;
     }
 
     private static String fetch(String arch) throws IOException, InterruptedException {

@@ -45,6 +45,45 @@ class ProgramBuilderTest {
     }
 
     @Test
+    void aStackPointerPlusABoundedIndexStaysPrecise() {
+        assertEquals(List.of(32), frames("ldxb %r1, [%r1]\nand %r1, 15\nmov %r2, %r10\nadd %r2, -16\nadd %r2, %r1\nldxb %r0, [%r2]\nexit"));
+        assertEquals(List.of(32), frames("mov %r1, 51\nand %r1, 1\nlsh %r1, 3\nmov %r2, %r10\nadd %r2, %r1\nldxdw %r0, [%r2-16]\nexit"),
+                "the conformance suite's stack.data: (51 & 1) << 3 is at most 8");
+        assertEquals(List.of(160), frames("ldxsb %r1, [%r1]\nmov %r2, %r10\nadd %r2, -16\nadd %r2, %r1\nldxb %r0, [%r2]\nexit"),
+                "a signed byte may be -128");
+    }
+
+    @Test
+    void anIndexCheckedAgainstAConstantIsBounded() {
+        String checked = """
+                ldxw %r1, [%r1]
+                jge %r1, 48, out
+                mov %r2, %r10
+                add %r2, -48
+                add %r2, %r1
+                ldxb %r0, [%r2]
+                exit
+                out:
+                mov %r0, 0
+                exit
+                """;
+        assertEquals(List.of(64), frames(checked));
+        String loop = """
+                mov %r1, 0
+                loop:
+                mov %r2, %r10
+                add %r2, -200
+                add %r2, %r1
+                stb [%r2], 0
+                add %r1, 1
+                jlt %r1, 200, loop
+                mov %r0, 0
+                exit
+                """;
+        assertEquals(List.of(224), frames(loop), "a loop of 200 iterations over a 200-byte buffer");
+    }
+
+    @Test
     void anUnboundedStackPointerTakesTheWholeStack() {
         assertEquals(List.of(512), frames("mov %r2, %r10\nadd %r2, %r1\nldxb %r0, [%r2-1]\nexit"));
     }

@@ -11,7 +11,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.binfmtbpf.asm.ConformanceAssembler;
+import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InvalidProgramException;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.maps.ArrayMap;
 import org.binfmtbpf.maps.BpfMap;
@@ -19,6 +21,7 @@ import org.binfmtbpf.maps.BpfMaps;
 import org.binfmtbpf.maps.MapSpec;
 import org.binfmtbpf.maps.MapType;
 import org.binfmtbpf.program.Program;
+import org.binfmtbpf.program.ProgramBuilder;
 import org.binfmtbpf.program.ProgramType;
 import org.binfmtbpf.program.SourceLine;
 import org.binfmtbpf.program.Subprogram;
@@ -36,8 +39,9 @@ import org.binfmtbpf.program.Subprogram;
  *
  * Two pseudo-instructions load maps: {@code ldmap %rN, NAME} (the map handle) and
  * {@code ldmapval %rN, NAME, OFF} (the address of its value at OFF). The program is built
- * directly, without the load-time validator, so the verifier itself must refuse malformed
- * control flow. Each instruction's source line is its line in the file.
+ * with {@link ProgramBuilder} like any other; one that its load-time validation refuses is
+ * built directly instead, so the verifier itself must refuse malformed control flow. Each
+ * instruction's source line is its line in the file.
  */
 public record AsmProgram(String name, String why, String expect, Program program) {
     private static final long MAP_MAGIC = 0x7e57_0001_0000_0000L;
@@ -107,8 +111,15 @@ public record AsmProgram(String name, String why, String expect, Program program
                 imm64[pc] = v;
             }
         }
-        Program p = new Program(name, type, insns, imm64, functions(insns), TestHelpers.REGISTRY, maps,
-                sourceLines(name, insns.length, asm.toString()), "GPL");
+        SourceLine[] slotLines = sourceLines(name, insns.length, asm.toString());
+        Program p;
+        try {
+            // The project's builder: load-time validation and the frame sizes the engines use.
+            p = ProgramBuilder.of(name, type, insns, StandardHelpers.registry()).imm64(imm64).maps(maps).lines(slotLines).build();
+        } catch (InvalidProgramException e) {
+            // Malformed on purpose (rejection corpus): the verifier itself must refuse it.
+            p = new Program(name, type, insns, imm64, functions(insns), StandardHelpers.registry(), maps, slotLines, "GPL");
+        }
         return new AsmProgram(name, why, expect, p);
     }
 

@@ -23,9 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VerifierCorpusTest {
 
     static Stream<Path> files(String dir) throws IOException, URISyntaxException {
+        return files(dir, ".asm");
+    }
+
+    static Stream<Path> files(String dir, String suffix) throws IOException, URISyntaxException {
         Path root = Path.of(VerifierCorpusTest.class.getResource("/verifier/" + dir).toURI());
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.toString().endsWith(".asm")).sorted().toList().stream();
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList().stream();
         }
     }
 

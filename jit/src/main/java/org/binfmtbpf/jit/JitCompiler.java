@@ -66,7 +66,12 @@ public final class JitCompiler {
 
     /** The class file the compiler generates for {@code program}. */
     public static byte[] classBytes(Program program) {
-        return generate(program, AccessFacts.NONE, false).bytes;
+        return classBytes(program, AccessFacts.NONE);
+    }
+
+    /** The class file generated for {@code program} given what a verifier proved about it. */
+    public static byte[] classBytes(Program program, AccessFacts verifierFacts) {
+        return generate(program, verifierFacts, false).bytes;
     }
 
     /** The generated class as ASM Textifier text (for {@code prog dump jited}). */

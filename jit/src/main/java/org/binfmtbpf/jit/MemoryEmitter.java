@@ -46,7 +46,13 @@ final class MemoryEmitter implements Opcodes {
         if (m.cls.facts.at(pc) instanceof ProvenAccess.StackSlot slot) {
             mv.visitVarInsn(ALOAD, m.slots.stack());
             stackIndex(m, slot.offset());
-            m.invokeStatic("org/binfmtbpf/jit/DirectStack", "load" + size, "([BI)J");
+            m.invokeStatic("org/binfmtbpf/jit/DirectBytes", "load" + size, "([BI)J");
+        } else if (m.cls.facts.at(pc) instanceof ProvenAccess.ContextRead read) {
+            mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+            mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
+            mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "bytes", "()[B", false);
+            m.pushInt(read.offset());
+            m.invokeStatic("org/binfmtbpf/jit/DirectBytes", "load" + size, "([BI)J");
         } else {
             mv.visitVarInsn(ALOAD, RegisterSlots.INV);
             address(m, insn.src(), insn.off());
@@ -68,7 +74,7 @@ final class MemoryEmitter implements Opcodes {
             mv.visitVarInsn(ALOAD, m.slots.stack());
             stackIndex(m, slot.offset());
             value(m, insn, fromRegister);
-            m.invokeStatic("org/binfmtbpf/jit/DirectStack", "store" + size, "([BIJ)V");
+            m.invokeStatic("org/binfmtbpf/jit/DirectBytes", "store" + size, "([BIJ)V");
         } else {
             mv.visitVarInsn(ALOAD, RegisterSlots.INV);
             address(m, insn.dst(), insn.off());

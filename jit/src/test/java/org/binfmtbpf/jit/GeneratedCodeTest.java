@@ -54,6 +54,16 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void budgetsRunOutAtTheSameInstructionInChunkedCode() {
+        Program p = program("budget4096", LargeProgram.generate(4096, 9));
+        org.binfmtbpf.run.Executable interp = new Interpreter().prepare(p);
+        org.binfmtbpf.run.Executable jit = new JitEngine().prepare(p);
+        for (long budget : new long[] {0, 1, 100, 1000, 2500, 4000, 7000, 1_000_000}) {
+            assertEquals(outcome(interp, p, budget), outcome(jit, p, budget), "budget " + budget);
+        }
+    }
+
+    @Test
     void lineNumbersAreInstructionIndexes() {
         Program p = program("lines", new Instruction[] {
             Instruction.of(0xb7, 0, 0, 0, 1),          // 0: mov r0, 1
@@ -89,6 +99,24 @@ class GeneratedCodeTest {
         assertVerifies(Files.readAllBytes(file), "dumped class");
     }
 
+    @Test
+    void aVerifierFactTurnsAContextReadIntoAnArrayRead() {
+        Program p = program("ctxread", new Instruction[] {Instruction.of(0x61, 0, 1, 4, 0), Instruction.of(0x95, 0, 0, 0, 0)});
+        AccessFacts proven = pc -> pc == 0 ? new ProvenAccess.ContextRead(4) : ProvenAccess.UNKNOWN;
+        String text = textOf(JitCompiler.classBytes(p, proven));
+        assertTrue(text.contains("DirectBytes.load4") && !text.contains("Memory.load"), text);
+        byte[] context = {1, 2, 3, 4, 5, 6, 7, 8};
+        Invocation inv = new Invocation();
+        inv.begin(p, context);
+        assertEquals(0x08070605L, new JitCompiler(q -> proven).compile(p).run(inv));
+    }
+
+    private static String textOf(byte[] bytes) {
+        StringWriter out = new StringWriter();
+        new ClassReader(bytes).accept(new org.objectweb.asm.util.TraceClassVisitor(new PrintWriter(out)), 0);
+        return out.toString();
+    }
+
     static Program program(String name, Instruction[] slots) {
         return ProgramBuilder.of(name, ProgramType.RAW, slots, FuzzHelpers.REGISTRY).build();
     }
@@ -101,6 +129,17 @@ class GeneratedCodeTest {
 
     static void assertSameResult(Program p, byte[] context) {
         assertEquals(outcome(new Interpreter(), p, context), outcome(new JitEngine(), p, context), p.name());
+    }
+
+    private static String outcome(org.binfmtbpf.run.Executable e, Program p, long budget) {
+        Invocation inv = new Invocation();
+        inv.begin(p, new byte[0]);
+        inv.budget = budget;
+        try {
+            return "r0 = " + e.run(inv) + ", stack " + java.util.HexFormat.of().formatHex(inv.stack);
+        } catch (BpfFault f) {
+            return f.getMessage() + ", stack " + java.util.HexFormat.of().formatHex(inv.stack);
+        }
     }
 
     private static String outcome(org.binfmtbpf.run.Engine engine, Program p, byte[] context) {

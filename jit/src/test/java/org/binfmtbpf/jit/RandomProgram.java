@@ -87,8 +87,10 @@ final class RandomProgram {
             } else if (choice < 70 && nesting < 3) {
                 int skip = labels++;
                 conditionalJump(skip);
+                boolean[] before = defined.clone();
                 block(1 + rnd.nextInt(5), nesting + 1, entry);
                 code.add(new Label(skip));
+                meet(before); // defined after the label only if defined on both paths
             } else if (choice < 74 && nesting < 3 && !inLoop) {
                 loop(nesting, entry);
             } else if (choice < 79) {
@@ -113,8 +115,10 @@ final class RandomProgram {
                 int skip = labels++;
                 boolean ja32 = rnd.nextBoolean();
                 code.add(new Jump(Instruction.of(ja32 ? CLASS_JMP32 | JMP_JA : CLASS_JMP | JMP_JA, 0, 0, 0, 0), skip, ja32));
+                boolean[] before = defined.clone();
                 alu(); // dead code
                 code.add(new Label(skip));
+                System.arraycopy(before, 0, defined, 0, before.length);
             } else {
                 alu();
             }
@@ -126,8 +130,15 @@ final class RandomProgram {
         int top = labels++;
         code.add(new Label(top));
         inLoop = true;
+        boolean[] atTop = defined.clone();
         block(1 + rnd.nextInt(6), nesting + 1, entry);
         inLoop = false;
+        for (int r = 0; r < atTop.length; r++) {
+            if (atTop[r] && !defined[r]) { // the next iteration starts with what the first assumed
+                add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_K, r, 0, 0, (int) interesting()));
+                defined[r] = true;
+            }
+        }
         add(Instruction.of(CLASS_ALU64 | ALU_ADD | SRC_K, LOOP, 0, 0, -1));
         code.add(new Jump(Instruction.of(CLASS_JMP | JMP_JNE | SRC_K, LOOP, 0, 0, 0), top, false));
     }
@@ -137,6 +148,9 @@ final class RandomProgram {
         int cls = wide ? CLASS_ALU64 : CLASS_ALU;
         int op = ALU_OPS[rnd.nextInt(ALU_OPS.length)];
         int dst = pick(WRITABLE);
+        if (op != ALU_MOV && !defined[dst]) { // every other operation reads dst
+            add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_K, dst, 0, 0, (int) interesting()));
+        }
         switch (op) {
             case ALU_NEG -> add(Instruction.of(cls | op, dst, 0, 0, 0));
             case ALU_END -> {
@@ -256,6 +270,12 @@ final class RandomProgram {
             defined[8] = true;
         }
         defined[0] = true;
+    }
+
+    private void meet(boolean[] other) {
+        for (int r = 0; r < defined.length; r++) {
+            defined[r] &= other[r];
+        }
     }
 
     private void defineArguments() {

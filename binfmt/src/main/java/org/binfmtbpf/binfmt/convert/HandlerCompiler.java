@@ -49,7 +49,7 @@ public final class HandlerCompiler {
                     + entry.interpreter().length() + " bytes does not fit the " + STACK + "-byte stack");
         }
         if (entry instanceof MagicEntry magic) {
-            return RawProgramSource.of(entry.name(), ProgramType.SOCKET_FILTER, magicProgram(magic));
+            return RawProgramSource.of(entry.name(), ProgramType.SOCKET_FILTER, magicProgram(magic, true));
         }
         if (entry instanceof ExtensionEntry extension) {
             return RawProgramSource.of(entry.name(), ProgramType.BINFMT, extensionProgram(extension));
@@ -69,7 +69,16 @@ public final class HandlerCompiler {
                 + delimiter + flags;
     }
 
-    private static List<Instruction> magicProgram(MagicEntry entry) {
+    /**
+     * The matcher of {@code entry} alone, returning 1 or 0 without choosing an interpreter:
+     * helper 212 exists only in the RFC's kernel, so this is the part a stock kernel can load
+     * (as a {@code SYSCALL} program, whose context is the header) to check the generated code.
+     */
+    public static RawProgramSource decisionOnly(MagicEntry entry, ProgramType type) {
+        return RawProgramSource.of(entry.name(), type, magicProgram(entry, false));
+    }
+
+    private static List<Instruction> magicProgram(MagicEntry entry, boolean chooseInterpreter) {
         byte[] magic = entry.magic();
         byte[] mask = entry.mask();
         InsnBuilder b = new InsnBuilder().movReg(R6, R1);
@@ -89,7 +98,9 @@ public final class HandlerCompiler {
             }
             pos += size;
         }
-        setInterpreter(b, entry.interpreter());
+        if (chooseInterpreter) {
+            setInterpreter(b, entry.interpreter());
+        }
         return b.movImm(R0, 1).exit().label("nomatch").movImm(R0, 0).exit().build();
     }
 

@@ -5,16 +5,16 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Little-endian reads and writes of the invocation's stack array at offsets the compiler has
+ * Little-endian reads and writes of a stack or context array at offsets the compiler has
  * proven in bounds (see {@link AccessFacts}); values are zero-extended like
  * {@code Memory.load}. Tiny, so HotSpot inlines them into the generated code.
  */
-public final class DirectStack {
+public final class DirectBytes {
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private DirectStack() {}
+    private DirectBytes() {}
 
     public static long load1(byte[] b, int i) { return b[i] & 0xffL; }
     public static long load2(byte[] b, int i) { return (short) I16.get(b, i) & 0xffffL; }

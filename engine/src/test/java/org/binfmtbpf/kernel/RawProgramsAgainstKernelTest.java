@@ -1,0 +1,144 @@
+package org.binfmtbpf.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.binfmtbpf.asm.Assembler;
+import org.binfmtbpf.helpers.StandardHelpers;
+import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.Opcodes;
+import org.binfmtbpf.maps.ArrayMap;
+import org.binfmtbpf.maps.BpfMap;
+import org.binfmtbpf.maps.BpfMaps;
+import org.binfmtbpf.maps.MapDump;
+import org.binfmtbpf.maps.MapSpec;
+import org.binfmtbpf.maps.MapType;
+import org.binfmtbpf.maps.ProgArrayMap;
+import org.binfmtbpf.mem.Address;
+import org.binfmtbpf.program.Program;
+import org.binfmtbpf.program.ProgramBuilder;
+import org.binfmtbpf.program.ProgramType;
+import org.binfmtbpf.run.Interpreter;
+import org.binfmtbpf.run.Invocation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-written programs (src/test/resources/kernel/*.s, llvm syntax) run in the kernel and in
+ * our interpreter give the same r0 and leave the same maps. Each stores its intermediate
+ * results as u64s in a results map, so all 64 bits are compared, not only the kernel's u32 r0.
+ * Map operands are written as names (RESULTS, HASH, ARRAY, PROGS) and relocated here.
+ */
+class RawProgramsAgainstKernelTest {
+    private static final Map<String, Long> PLACEHOLDERS =
+            Map.of("RESULTS", 0x7e5_0001L, "HASH", 0x7e5_0002L, "ARRAY", 0x7e5_0003L, "PROGS", 0x7e5_0004L);
+
+    private final ArrayMap results = (ArrayMap) BpfMaps.create(new MapSpec("results", MapType.ARRAY, 4, 64, 1, 0, null, false));
+    private final BpfMap hash = BpfMaps.create(new MapSpec("hash", MapType.HASH, 4, 8, 2, 0, null, false));
+    private final BpfMap array = BpfMaps.create(new MapSpec("array", MapType.ARRAY, 4, 8, 2, 0, null, false));
+    private final ProgArrayMap progs = (ProgArrayMap) BpfMaps.create(new MapSpec("progs", MapType.PROG_ARRAY, 4, 4, 4, 0, null, false));
+
+    @BeforeAll
+    static void kernel() {
+        Assumptions.assumeTrue(KernelBpf.available(), () -> "kernel BPF unavailable: " + KernelBpf.unavailableReason());
+    }
+
+    @AfterEach
+    void close() {
+        List.of(results, hash, array, progs).forEach(BpfMap::close);
+    }
+
+    @Test
+    void aluCornerCases() throws IOException {
+        agree(program("alu", ProgramType.SYSCALL, Map.of()), header());
+    }
+
+    @Test
+    void mapHelperErrnosFromAProgram() throws IOException {
+        agree(program("map_errnos", ProgramType.SYSCALL, Map.of()), header());
+    }
+
+    @Test
+    void skbLoadBytesInAndOutOfRange() throws IOException {
+        agree(program("skb_load_bytes", ProgramType.SOCKET_FILTER, Map.of()), header());
+    }
+
+    @Test
+    void atomicsOnAMapValue() throws IOException {
+        agree(program("atomics", ProgramType.SYSCALL, Map.of()), header());
+    }
+
+    @Test
+    void tailCallsTakenAndFallenThrough() throws IOException {
+        Instruction[] seven = Assembler.assemble("r0 = 7\nexit");
+        progs.set(1, ProgramBuilder.of("seven", ProgramType.SOCKET_FILTER, seven, StandardHelpers.registry()).build());
+        agree(program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "1")), header());
+        agree(program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "2")), header());
+        agree(program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "9")), header());
+    }
+
+    private static byte[] header() {
+        byte[] h = new byte[256];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = (byte) (i * 7 + 1);
+        }
+        return h;
+    }
+
+    private void agree(Program program, byte[] context) {
+        try (KernelRunner kernel = KernelRunner.load(program)) {
+            KernelRunner.KernelRun k = kernel.run(context);
+            Invocation inv = Invocation.current();
+            inv.begin(program, context);
+            long r0 = new Interpreter().prepare(program).run(inv);
+            assertEquals(k.r0(), r0 & 0xffffffffL, program.name() + ": r0");
+            Map<String, MapDump> ours = kernel.ourDumps();
+            assertEquals(k.maps(), ours, program.name() + ": maps");
+        }
+    }
+
+    /** Assembles resources/kernel/{name}.s with its map names relocated to our maps. */
+    private Program program(String name, ProgramType type, Map<String, String> substitutions) throws IOException {
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/kernel/" + name + ".s")) {
+            text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        for (Map.Entry<String, Long> p : PLACEHOLDERS.entrySet()) {
+            text = text.replace(p.getKey(), "0x" + Long.toHexString(p.getValue()));
+        }
+        for (Map.Entry<String, String> s : substitutions.entrySet()) {
+            text = text.replace(s.getKey(), s.getValue());
+        }
+        Instruction[] slots = Assembler.assemble(text);
+        long[] relocated = new long[slots.length];
+        List<BpfMap> used = new ArrayList<>();
+        for (int pc = 0; pc < slots.length; pc++) {
+            Instruction insn = slots[pc];
+            if (!insn.isLdImm64()) {
+                continue;
+            }
+            long v = insn.imm64();
+            BpfMap map = v == PLACEHOLDERS.get("RESULTS") ? results : v == PLACEHOLDERS.get("HASH") ? hash
+                    : v == PLACEHOLDERS.get("ARRAY") ? array : v == PLACEHOLDERS.get("PROGS") ? progs : null;
+            if (map == null) {
+                continue;
+            }
+            if (!used.contains(map)) {
+                used.add(map);
+            }
+            boolean value = map == results;
+            slots[pc] = new Instruction(insn.opcode(), insn.dst(), value ? Opcodes.PSEUDO_MAP_VALUE : Opcodes.PSEUDO_MAP_FD,
+                    insn.off(), 0, 0);
+            slots[pc + 1] = Instruction.of(0, 0, 0, 0, 0);
+            relocated[pc] = value ? results.valueAddress(0) : Address.of(map.handleId(), 0);
+        }
+        return ProgramBuilder.of(name, type, slots, StandardHelpers.registry()).imm64(relocated).maps(used).build();
+    }
+}

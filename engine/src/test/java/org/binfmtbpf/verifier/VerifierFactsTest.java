@@ -1,0 +1,109 @@
+package org.binfmtbpf.verifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** What the verifier hands the JIT: per memory instruction the region and offsets it proved, constants at entry, frame sizes. */
+class VerifierFactsTest {
+
+    private static VerifierFacts facts(String asm) throws VerificationException {
+        return Verifier.verify(AsmProgram.parse("facts", "# why: facts\n" + asm).program()).facts();
+    }
+
+    @Test
+    void aConstantHeaderLoadIsAFixedContextAccess() throws Exception {
+        VerifierFacts f = facts("""
+                ldxh %r0, [%r1+18]
+                exit
+                """);
+        ProvenAccess a = f.access(0);
+        assertEquals(RegionKind.CONTEXT, a.region());
+        assertTrue(a.fixed());
+        assertEquals(18, a.minOffset());
+        assertEquals(2, a.size());
+        assertFalse(a.write());
+        assertNull(f.access(1), "exit touches no memory");
+    }
+
+    @Test
+    void aHeaderLoadAtABoundedIndexCarriesItsRange() throws Exception {
+        VerifierFacts f = facts("""
+                ldxb %r2, [%r1+0]
+                and %r2, 63
+                add %r1, %r2
+                ldxb %r0, [%r1+4]
+                exit
+                """);
+        ProvenAccess a = f.access(3);
+        assertEquals(RegionKind.CONTEXT, a.region());
+        assertFalse(a.fixed());
+        assertEquals(4, a.minOffset());
+        assertEquals(67, a.maxOffset());
+    }
+
+    @Test
+    void stackAccessesAreRelativeToTheOwningFramesPointer() throws Exception {
+        VerifierFacts f = facts("""
+                mov %r1, %r10
+                add %r1, -16
+                call local fill
+                ldxdw %r0, [%r10-16]
+                exit
+                fill:
+                mov %r2, 7
+                stxdw [%r1+0], %r2
+                mov %r0, 0
+                exit
+                """);
+        ProvenAccess store = f.access(6);
+        assertEquals(RegionKind.STACK, store.region());
+        assertEquals(1, store.framesUp(), "the callee writes its caller's frame");
+        assertEquals(-16, store.minOffset());
+        ProvenAccess load = f.access(3);
+        assertEquals(0, load.framesUp());
+        assertEquals(-16, load.minOffset());
+        assertEquals(32, f.frameSize(0));
+        assertEquals(0, f.frameSize(1));
+    }
+
+    @Test
+    void registersKnownOnEveryPathAreConstantsAtEntry() throws Exception {
+        VerifierFacts f = facts("""
+                mov %r2, 5
+                ldxb %r3, [%r1+0]
+                jeq %r3, 1, one
+                mov %r4, 9
+                ja join
+                one:
+                mov %r4, 10
+                join:
+                mov %r0, %r2
+                exit
+                """);
+        assertEquals(OptionalLong.of(5), f.constantAtEntry(1, 2));
+        assertEquals(OptionalLong.of(5), f.constantAtEntry(7, 2), "r2 is 5 on both paths");
+        assertTrue(f.constantAtEntry(7, 4).isEmpty(), "r4 is 9 on one path and 10 on the other");
+        assertTrue(f.constantAtEntry(3, 3).isEmpty(), "a header byte is not constant");
+        assertTrue(f.reached(7));
+    }
+
+    @Test
+    void mapValueAccessesNameTheirMap() throws Exception {
+        VerifierFacts f = facts("""
+                # map: rodata array 4 16 1 rdonly
+                ldmapval %r1, rodata, 8
+                ldxdw %r0, [%r1+0]
+                exit
+                """);
+        ProvenAccess a = f.access(2);
+        assertEquals(RegionKind.MAP_VALUE, a.region());
+        assertEquals("rodata", a.map().name());
+        assertEquals(8, a.minOffset());
+        assertTrue(a.fixed());
+    }
+}

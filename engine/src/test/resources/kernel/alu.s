@@ -1,0 +1,32 @@
+# ALU corner cases, each result stored as a u64 in the results map.
+r9 = RESULTS ll
+r1 = 7
+r2 = 0
+r1 /= r2
+*(u64 *)(r9 + 0) = r1
+r1 = 7
+r1 %= r2
+*(u64 *)(r9 + 8) = r1
+r1 = -0x8000000000000000 ll
+r2 = -1
+r1 s/= r2
+*(u64 *)(r9 + 16) = r1
+w1 = -0x80000000
+w2 = -1
+w1 s%= w2
+*(u64 *)(r9 + 24) = r1
+r1 = 0x123456789abcdef0 ll
+r2 = 68
+r1 <<= r2
+*(u64 *)(r9 + 32) = r1
+r1 = -0x100 ll
+w1 s>>= 4
+*(u64 *)(r9 + 40) = r1
+r1 = 0x123456789abcdef0 ll
+r1 = be16 r1
+*(u64 *)(r9 + 48) = r1
+r1 = 0x123456789abcdef0 ll
+r1 = bswap32 r1
+*(u64 *)(r9 + 56) = r1
+r0 = 0x5a
+exit
