@@ -42,7 +42,7 @@ class HostileObjectTest {
             String how = mutate(mutated, random);
             byte[] input = how.startsWith("truncate") ? Arrays.copyOf(mutated, random.nextInt(original.length)) : mutated;
             try {
-                ElfLoader.load(input, object, HELPERS);
+                ElfLoader.load(input, object, HELPERS).close();
             } catch (ElfFormatException e) {
                 rejected++;
                 assertFalse(e.getMessage().contains("\n"), "multi-line message: " + e.getMessage());
