@@ -211,6 +211,15 @@ class CorpusObjectsTest {
         assertEquals(181, p.insn(load + 3).imm(), "call bpf_loop");
     }
 
+    @Test
+    void closingAnObjectReleasesItsMaps() {
+        LoadedObject obj = Corpus.load("global_data.bpf.o");
+        long data = ((ArrayMap) obj.map("global_d.data")).valueAddress(0);
+        assertTrue(org.binfmtbpf.mem.RegionTable.get(Address.region(data)) != null);
+        obj.close();
+        assertNull(org.binfmtbpf.mem.RegionTable.get(Address.region(data)), "the .data value region is gone");
+    }
+
     private static int le32(byte[] b, int at) {
         return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(at);
     }
