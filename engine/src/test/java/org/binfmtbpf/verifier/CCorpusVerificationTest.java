@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.binfmtbpf.elf.Corpus;
+import org.binfmtbpf.elf.ElfFormatException;
 import org.binfmtbpf.elf.ElfLoader;
 import org.binfmtbpf.elf.LoadedObject;
 import org.binfmtbpf.elf.LoadedProgram;
@@ -20,9 +21,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * need what no engine here has yet, which are refused with the reason listed below.
  */
 class CCorpusVerificationTest {
-    /** Corpus objects refused on purpose: object to the reason every program in it gets. */
-    private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
+    /**
+     * Corpus objects that need what is not here yet: object to the reason every program in it is
+     * refused (by the verifier, or already by the loader when the helper is not registered).
+     */
+    static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
             "loop_callback.bpf.o", "callbacks (ld_imm64 of a function, for bpf_loop and the like) are not supported");
+    /** What the loader says when such an object's helper is missing from the registry. */
+    static final Map<String, String> LOADER_REFUSAL = Map.of("loop_callback.bpf.o", "unknown helper 181");
+
+    /** The object's programs, or null when it is one of the unsupported ones and the loader refuses it for that reason. */
+    static LoadedObject loadOrSkipUnsupported(String object) {
+        try {
+            return load(object);
+        } catch (ElfFormatException e) {
+            if (LOADER_REFUSAL.containsKey(object) && e.getMessage().contains(LOADER_REFUSAL.get(object))) {
+                return null;
+            }
+            throw e;
+        }
+    }
 
     static Stream<String> objects() {
         return Corpus.objects().stream();
@@ -35,7 +53,10 @@ class CCorpusVerificationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("objects")
     void everyProgramIsAccepted(String object) {
-        LoadedObject obj = load(object);
+        LoadedObject obj = loadOrSkipUnsupported(object);
+        if (obj == null) {
+            return; // refused by the loader, for the listed reason
+        }
         assertFalse(obj.programs().isEmpty(), object + " has no programs");
         List<String> refused = new ArrayList<>();
         for (LoadedProgram lp : obj.programs()) {
