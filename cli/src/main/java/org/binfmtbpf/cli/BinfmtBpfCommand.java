@@ -12,6 +12,7 @@ import org.binfmtbpf.cli.map.MapCommand;
 import org.binfmtbpf.cli.prog.ProgCommand;
 import org.binfmtbpf.cli.tools.AsmCommand;
 import org.binfmtbpf.cli.tools.ConformancePluginCommand;
+import org.binfmtbpf.cli.tools.ConvertCommand;
 import org.binfmtbpf.cli.tools.DisasmCommand;
 import org.binfmtbpf.cli.tools.TestDataCommand;
 import picocli.AutoComplete;
@@ -41,6 +42,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
             RemoveCommand.class,
             ResolveCommand.class,
             ExecCommand.class,
+            ConvertCommand.class,
             AsmCommand.class,
             DisasmCommand.class,
             TestDataCommand.class,

@@ -13,6 +13,9 @@ final class Errors {
             "org.binfmtbpf.isa.InvalidProgramException",
             "org.binfmtbpf.asm.AssemblyException",
             "org.binfmtbpf.elf.ElfFormatException",
+            "org.binfmtbpf.btf.BtfFormatException",
+            "org.binfmtbpf.conformance.DataFormatException",
+            "org.binfmtbpf.verifier.VerificationException",
             "org.binfmtbpf.run.BpfFault",
             "org.binfmtbpf.mem.MemoryFault",
             "org.binfmtbpf.binfmt.RegistrationException");

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import org.binfmtbpf.cli.demo.ForeignBinary;
 import org.junit.jupiter.api.Assumptions;
 
-/** The arm64 busybox and the qemu the RFC demo needs, downloaded once into a cache under /tmp. */
+/** The arm64 busybox and the qemu the RFC demo needs, downloaded once into the demo's cache (under /tmp). */
 final class ForeignBinaries {
     private ForeignBinaries() {}
 
     static final Path QEMU_AARCH64 = Path.of("/usr/libexec/qemu-binfmt/aarch64-binfmt-P");
-    private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "binfmt-bpf-test-cache");
+    private static final Path CACHE = ForeignBinary.cacheDirectory();
     private static Path busybox;
     private static String unavailable;
 

@@ -73,6 +73,15 @@ class ToolsTest {
     }
 
     @Test
+    void aMalformedDataFileIsBadInputNamingFileAndLine() throws Exception {
+        Path bad = dir.resolve("bad.data");
+        Files.writeString(bad, "-- asm\nexit\n-- result\nxyz\n");
+        Cli.Result r = Cli.run("test-data", bad.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertEquals("binfmt-bpf test-data: bad.data:4: -- result: 'xyz' is not a 64-bit hex value\n", r.err());
+    }
+
+    @Test
     void conformancePluginSpeaksTheRunnersProtocol() throws Exception {
         // ldxb r0, [r1+1]; exit: the second byte of the memory argument.
         Cli.Result r = Launcher.run("71 10 01 00 00 00 00 00 95 00 00 00 00 00 00 00\n", "conformance-plugin", "aabbcc");

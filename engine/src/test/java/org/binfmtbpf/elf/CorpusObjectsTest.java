@@ -199,7 +199,7 @@ class CorpusObjectsTest {
 
     @Test
     void aCallbackAddressIsAFunctionPointerToTheAppendedCallback() {
-        Program p = Corpus.load("loop_callback.bpf.o").program("sum_bytes").program();
+        Program p = Corpus.load(Corpus.LOOP_CALLBACK).program("sum_bytes").program();
         Subprogram callback = p.functions().get(1);
         assertEquals("add_byte", callback.name());
         int load = 21; // r2 = add_byte ll, before call bpf_loop

@@ -15,11 +15,14 @@ import java.util.concurrent.TimeUnit;
 public final class ForeignBinary {
     private ForeignBinary() {}
 
-    /** $XDG_CACHE_HOME/binfmt-bpf (or ~/.cache/binfmt-bpf). */
+    /**
+     * $XDG_CACHE_HOME/binfmt-bpf, else /tmp/binfmt-bpf-cache: the tests download there too, so
+     * after {@code mvn verify} the demo finds the binary.
+     */
     public static Path cacheDirectory() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("binfmt-bpf");
+        return xdg != null && !xdg.isEmpty() ? Path.of(xdg, "binfmt-bpf")
+                : Path.of(System.getProperty("java.io.tmpdir"), "binfmt-bpf-cache");
     }
 
     /** Where busybox lands inside {@code cache}. */

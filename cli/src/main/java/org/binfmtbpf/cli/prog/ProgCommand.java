@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** bpftool prog, for pinned programs of the state directory. */
 @Command(name = "prog", aliases = "program", mixinStandardHelpOptions = true,
         description = "Load, inspect, run and verify programs, as bpftool prog does.",
-        subcommands = {ProgLoadCommand.class, ProgShowCommand.class, ProgDumpCommand.class, ProgRunCommand.class,
+        subcommands = {ProgLoadCommand.class, ProgLoadAllCommand.class, ProgShowCommand.class, ProgDumpCommand.class, ProgRunCommand.class,
             ProgVerifyCommand.class, ProgUnpinCommand.class})
 public final class ProgCommand {
 }

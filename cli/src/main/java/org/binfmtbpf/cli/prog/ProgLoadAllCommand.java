@@ -1,0 +1,69 @@
+package org.binfmtbpf.cli.prog;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.binfmtbpf.binfmt.ElfProgramSource;
+import org.binfmtbpf.binfmt.RegistrationException;
+import org.binfmtbpf.cli.ExitCodes;
+import org.binfmtbpf.cli.Programs;
+import org.binfmtbpf.cli.StateOption;
+import org.binfmtbpf.cli.UserError;
+import org.binfmtbpf.cli.Verification;
+import org.binfmtbpf.cli.Words;
+import org.binfmtbpf.cli.Workspace;
+import org.binfmtbpf.elf.LoadedObject;
+import org.binfmtbpf.elf.LoadedProgram;
+import org.binfmtbpf.program.ProgramType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** bpftool prog loadall OBJ DIR [type TYPE]: every program of the object, each pinned as DIR/NAME. */
+@Command(name = "loadall", mixinStandardHelpOptions = true,
+        description = {"Load and verify every program of ELF object OBJ and pin each at DIR/NAME (below",
+            "/sys/fs/bpf/), as bpftool prog loadall does. Nothing is pinned unless all are accepted."})
+public final class ProgLoadAllCommand implements Callable<Integer> {
+    @Mixin StateOption state;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "OBJ DIR [type socket|binfmt|syscall]", arity = "1..*")
+    List<String> words;
+
+    @Override
+    public Integer call() throws Exception {
+        Words w = new Words("prog loadall", words);
+        Path object = Path.of(w.operand("OBJ"));
+        String dir = w.operand("DIR").replaceAll("/+$", "");
+        ProgramType type = w.accept("type") ? Programs.type(w.operand("TYPE")) : null;
+        w.end();
+        byte[] bytes = Files.readAllBytes(object);
+        String objectName = object.getFileName().toString();
+        LoadedObject loaded = Programs.loadObject(bytes, objectName, type);
+        PrintWriter err = spec.commandLine().getErr();
+        for (LoadedProgram p : loaded.programs()) {
+            Verification v = Verification.of(p.program());
+            if (!v.accepted()) {
+                err.print(v.log());
+                err.flush();
+                throw UserError.no(objectName + ": program " + p.name() + " refused by the verifier: " + v.summary());
+            }
+        }
+        try (Workspace ws = Workspace.open(state.directory())) {
+            for (LoadedProgram p : loaded.programs()) {
+                try {
+                    ws.pins().pin(dir + "/" + p.name(), ws.loader().load(
+                            new ElfProgramSource(objectName, p.name(), p.program().type(), bytes)));
+                } catch (RegistrationException e) {
+                    throw UserError.environment("pin " + dir + "/" + p.name() + ": " + e.getMessage());
+                }
+            }
+            ws.commit();
+        }
+        return ExitCodes.OK;
+    }
+}
