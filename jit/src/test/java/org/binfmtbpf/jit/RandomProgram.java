@@ -37,6 +37,7 @@ final class RandomProgram {
     private final List<Object> code = new ArrayList<>();
     private int labels;
     private final boolean[] defined = new boolean[11];
+    private final boolean[] called = new boolean[3];
     private boolean inLoop;
     private int function;
 
@@ -70,6 +71,11 @@ final class RandomProgram {
                 add(Instruction.of(CLASS_ALU64 | ALU_ADD | SRC_K, STACK_PTR, 0, 0, -64));
             }
             block(8 + rnd.nextInt(30), 0, entry);
+            if (f + 1 < functions && !called[f + 1]) { // every function is called, or its code would be unreachable
+                defineArguments();
+                called[f + 1] = true;
+                code.add(new Jump(Instruction.of(CLASS_JMP | JMP_CALL, 0, CALL_LOCAL, 0, 0), entry[f + 1], true));
+            }
             add(Instruction.of(CLASS_JMP | JMP_EXIT, 0, 0, 0, 0));
         }
         return resolve();
@@ -100,6 +106,7 @@ final class RandomProgram {
             } else if (choice < 85 && function + 1 < functions) {
                 defineArguments();
                 int callee = function + 1 + rnd.nextInt(functions - function - 1);
+                called[callee] = true;
                 code.add(new Jump(Instruction.of(CLASS_JMP | JMP_CALL, 0, CALL_LOCAL, 0, 0), entry[callee], true));
                 for (int r = 1; r <= 5; r++) {
                     defined[r] = false;
@@ -112,13 +119,20 @@ final class RandomProgram {
                 add(Instruction.of(CLASS_JMP | JMP_EXIT, 0, 0, 0, 0));
                 code.add(new Label(skip));
             } else if (choice < 92) {
-                int skip = labels++;
+                // if/else diamond: the then-arm ends with JA (or JA32) over the else-arm
+                int otherwise = labels++;
+                int join = labels++;
                 boolean ja32 = rnd.nextBoolean();
-                code.add(new Jump(Instruction.of(ja32 ? CLASS_JMP32 | JMP_JA : CLASS_JMP | JMP_JA, 0, 0, 0, 0), skip, ja32));
+                conditionalJump(otherwise);
                 boolean[] before = defined.clone();
-                alu(); // dead code
-                code.add(new Label(skip));
+                alu();
+                code.add(new Jump(Instruction.of(ja32 ? CLASS_JMP32 | JMP_JA : CLASS_JMP | JMP_JA, 0, 0, 0, 0), join, ja32));
+                boolean[] afterThen = defined.clone();
                 System.arraycopy(before, 0, defined, 0, before.length);
+                code.add(new Label(otherwise));
+                alu();
+                code.add(new Label(join));
+                meet(afterThen);
             } else {
                 alu();
             }
