@@ -22,6 +22,7 @@ final class SearchLoop {
         }
         byte[] header = request.headerView();
         byte[] pathBytes = null;
+        Invocation inv = null;
         for (Registered registered : table.entries()) {
             if (!registered.enabled()) {
                 continue;
@@ -36,10 +37,11 @@ final class SearchLoop {
                     return new Match(entry, null);
                 }
             } else if (entry instanceof BpfEntry bpf) {
-                if (pathBytes == null) {
+                if (inv == null) {
                     pathBytes = Latin1.bytes(request.path());
+                    inv = Invocation.current();
                 }
-                Match match = runProgram(bpf, header, pathBytes, faults);
+                Match match = runProgram(inv, bpf, header, pathBytes, faults);
                 if (match != null) {
                     return match;
                 }
@@ -48,9 +50,8 @@ final class SearchLoop {
         return null;
     }
 
-    private static Match runProgram(BpfEntry entry, byte[] header, byte[] pathBytes, FaultListener faults) {
+    private static Match runProgram(Invocation inv, BpfEntry entry, byte[] header, byte[] pathBytes, FaultListener faults) {
         PinnedProgram program = entry.program();
-        Invocation inv = Invocation.current();
         inv.begin(program.program(), header);
         inv.binaryPath = pathBytes;
         long r0;

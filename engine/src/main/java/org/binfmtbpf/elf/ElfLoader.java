@@ -73,6 +73,15 @@ public final class ElfLoader {
         String license = license();
         List<MapDeclaration> declarations = declareMaps();
         List<BpfMap> maps = createMaps(declarations);
+        try {
+            return new LoadedObject(objectName, license, maps, linkPrograms(declarations, maps, license));
+        } catch (RuntimeException e) {
+            maps.forEach(BpfMap::close); // a refused object leaves no regions behind
+            throw e;
+        }
+    }
+
+    private List<LoadedProgram> linkPrograms(List<MapDeclaration> declarations, List<BpfMap> maps, String license) {
         ElfSection textSection = file.section(".text");
         CodeSection text = textSection != null && textSection.executable() ? new CodeSection(file, textSection) : null;
         List<CodeSection> programSections = new ArrayList<>();
@@ -110,7 +119,7 @@ public final class ElfLoader {
             throw btfError(".BTF", e);
         }
         fillProgramArrays(declarations, maps, programs);
-        return new LoadedObject(objectName, license, maps, programs);
+        return programs;
     }
 
     private ProgramType programType(CodeSection code) {
@@ -221,6 +230,7 @@ public final class ElfLoader {
                     problem = e.getMessage();
                 }
             }
+            maps.forEach(BpfMap::close);
             throw ElfFormatException.at(s.label(), s.offset() + d.offset(), "map '" + d.spec().name() + "': " + problem);
         }
         return maps;

@@ -9,10 +9,16 @@ import org.binfmtbpf.maps.BpfMap;
  * order) and its programs in section order, each linked with its own copy of the
  * subprograms it calls. Program arrays the object initialises declaratively are filled.
  */
-public record LoadedObject(String name, String license, List<BpfMap> maps, List<LoadedProgram> programs) {
+public record LoadedObject(String name, String license, List<BpfMap> maps, List<LoadedProgram> programs) implements AutoCloseable {
     public LoadedObject {
         maps = List.copyOf(maps);
         programs = List.copyOf(programs);
+    }
+
+    /** Releases the object's maps: later accesses through their addresses fault. */
+    @Override
+    public void close() {
+        maps.forEach(BpfMap::close);
     }
 
     /** The map called {@code name} (global data maps go by libbpf's names, e.g. "global_.rodata"). */

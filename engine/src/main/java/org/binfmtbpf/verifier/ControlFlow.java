@@ -131,6 +131,9 @@ final class ControlFlow {
             if (InsnKind.isLocalCall(insn)) {
                 visit(seen, todo, InsnKind.callTarget(insn, pc));
             }
+            if (insn.isLdImm64() && insn.src() == Opcodes.PSEUDO_FUNC) { // a callback: reached through a helper
+                visit(seen, todo, InsnKind.callTarget(insn, pc));
+            }
             visit(seen, todo, next);
         }
         for (int pc = 0; pc < n; pc++) {

@@ -34,7 +34,8 @@ final class MapResolver {
             case Opcodes.PSEUDO_MAP_IDX_VALUE -> mapValue(pc, byIndex(pc, insn.imm()), insn.imm2());
             case Opcodes.PSEUDO_MAP_FD -> RegisterState.Pointer.mapHandle(byHandle(pc, value, insn.imm()));
             case Opcodes.PSEUDO_MAP_VALUE -> byValueAddress(pc, value, insn);
-            case Opcodes.PSEUDO_FUNC -> throw Rejection.at(pc, "callbacks (ld_imm64 of a function) are not supported");
+            case Opcodes.PSEUDO_FUNC -> throw Rejection.at(pc,
+                    "callbacks (ld_imm64 of a function, for bpf_loop and the like) are not supported");
             case Opcodes.PSEUDO_BTF_ID -> throw Rejection.at(pc, "ld_imm64 of a kernel variable (BTF id) is not supported");
             default -> throw Rejection.at(pc, "invalid bpf_ld_imm64 insn");
         };

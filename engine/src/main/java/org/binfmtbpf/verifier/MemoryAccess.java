@@ -37,6 +37,11 @@ final class MemoryAccess {
         };
     }
 
+    /** As the kernel's log prints a variable offset: its value when known, else the tnum. */
+    private static String tnumText(Tnum t) {
+        return t.isConst() ? Long.toString(t.value()) : t.toString();
+    }
+
     private static RegisterState loaded(Request rq) {
         return Scalar.of(rq.signExtend() ? ScalarBounds.signedOfSize(rq.size()) : ScalarBounds.unsignedOfSize(rq.size()));
     }
@@ -67,6 +72,10 @@ final class MemoryAccess {
                 throw Rejection.at(rq.pc(), "R%d unbounded memory access, make sure to bounds check any such access", rq.baseReg());
             }
         }
+        if (rq.atomic() && !p.varOff().var().add(Tnum.constant(p.off() + rq.insnOff())).isAligned(rq.size())) {
+            throw Rejection.at(rq.pc(), "misaligned value access off %s+%d+%d size %d", tnumText(p.varOff().var()), p.off(), rq.insnOff(),
+                    rq.size());
+        }
         if (lo < 0 || hi + rq.size() > map.valueSize()) {
             long bad = lo < 0 ? lo : hi;
             throw Rejection.at(rq.pc(), "invalid access to map value, value_size=%d off=%d size=%d", map.valueSize(), bad, rq.size());
@@ -82,8 +91,7 @@ final class MemoryAccess {
         String dir = rq.write() ? "write to" : "read from";
         Tnum addr = p.varOff().var().add(Tnum.constant(p.off() + rq.insnOff()));
         if (!addr.isAligned(rq.size())) {
-            Tnum var = p.varOff().var();
-            throw Rejection.at(rq.pc(), "misaligned stack access off %s+%d+%d size %d", var.isConst() ? Long.toString(var.value()) : var,
+            throw Rejection.at(rq.pc(), "misaligned stack access off %s+%d+%d size %d", tnumText(p.varOff().var()),
                     p.off(), rq.insnOff(), rq.size());
         }
         if (lo < -StackState.SIZE || hi + rq.size() > 0) {

@@ -199,7 +199,7 @@ class CorpusObjectsTest {
 
     @Test
     void aCallbackAddressIsAFunctionPointerToTheAppendedCallback() {
-        Program p = Corpus.load("loop_callback.bpf.o").program("sum_bytes").program();
+        Program p = Corpus.load(Corpus.LOOP_CALLBACK).program("sum_bytes").program();
         Subprogram callback = p.functions().get(1);
         assertEquals("add_byte", callback.name());
         int load = 21; // r2 = add_byte ll, before call bpf_loop
@@ -209,6 +209,15 @@ class CorpusObjectsTest {
         assertEquals(callback.start(), load + 1 + insn.imm(), "imm: relative to the next instruction, like a call");
         assertEquals(callback.start(), p.imm64(load), "imm64: the callback's slot");
         assertEquals(181, p.insn(load + 3).imm(), "call bpf_loop");
+    }
+
+    @Test
+    void closingAnObjectReleasesItsMaps() {
+        LoadedObject obj = Corpus.load("global_data.bpf.o");
+        long data = ((ArrayMap) obj.map("global_d.data")).valueAddress(0);
+        assertTrue(org.binfmtbpf.mem.RegionTable.get(Address.region(data)) != null);
+        obj.close();
+        assertNull(org.binfmtbpf.mem.RegionTable.get(Address.region(data)), "the .data value region is gone");
     }
 
     private static int le32(byte[] b, int at) {

@@ -26,7 +26,8 @@ class CorpusRebuildTest {
         Path dir = Corpus.directory();
         Result build = run(dir, "bash", dir.resolve("build.sh").toString(), out.toString());
         assertEquals(0, build.status, "build.sh failed: " + build.output);
-        List<String> objects = Corpus.objects();
+        List<String> objects = new java.util.ArrayList<>(Corpus.objects());
+        objects.add(Corpus.LOOP_CALLBACK);
         for (String object : objects) {
             assertEquals(disassemble(dir, object), disassemble(out, object), object + " no longer matches its source: run build.sh");
         }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an OutOfMemoryError. Mutations are seeded per object, so a failure names what reproduces it.
  */
 class HostileObjectTest {
-    private static final int MUTATIONS_PER_OBJECT = 400;
+    private static final int MUTATIONS_PER_OBJECT = 300;
     private static final long[] EXTREMES = {0, 1, 7, 8, 0x7f, 0x80, 0xff, 0xffff, 0x7fffffffL, 0x80000000L, 0xffffffffL,
             Long.MAX_VALUE, -1L, Long.MIN_VALUE, 0x100000000L};
     private static final HelperRegistry HELPERS = Corpus.helpers();
@@ -42,7 +42,7 @@ class HostileObjectTest {
             String how = mutate(mutated, random);
             byte[] input = how.startsWith("truncate") ? Arrays.copyOf(mutated, random.nextInt(original.length)) : mutated;
             try {
-                ElfLoader.load(input, object, HELPERS);
+                ElfLoader.load(input, object, HELPERS).close();
             } catch (ElfFormatException e) {
                 rejected++;
                 assertFalse(e.getMessage().contains("\n"), "multi-line message: " + e.getMessage());

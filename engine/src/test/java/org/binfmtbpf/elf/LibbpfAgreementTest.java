@@ -47,7 +47,7 @@ class LibbpfAgreementTest {
         "machine_counter.bpf.o, count_machines_syscall",
         "trace_printk.bpf.o, trace_header_syscall",
         "socket_idioms.bpf.o, elf_filter",
-        "loop_callback.bpf.o, sum_bytes_syscall",
+        "loader-only/loop_callback.bpf.o, sum_bytes_syscall",
         "btf_kinds.bpf.o, view_header_syscall",
     })
     void linkedProgramHasTheKernelsTag(String object, String program, @TempDir Path tmp) throws Exception {
@@ -105,7 +105,7 @@ class LibbpfAgreementTest {
         assumeTrue(bpftool != null, "bpftool is not installed: cannot ask the kernel");
         assumeTrue(run("llvm-objcopy-19", "--version").status == 0, "llvm-objcopy-19 is not installed");
         assumeTrue(bpffsMounted(), "no bpf filesystem at /sys/fs/bpf: cannot pin a program to ask the kernel");
-        Path kernelObject = tmp.resolve(object);
+        Path kernelObject = tmp.resolve(Path.of(object).getFileName());
         Result copy = run("llvm-objcopy-19", "--set-section-flags", "binfmt=alloc,readonly",
                 Corpus.directory().resolve(object).toString(), kernelObject.toString());
         assertEquals(0, copy.status, copy.output);

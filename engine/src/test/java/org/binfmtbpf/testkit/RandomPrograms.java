@@ -27,17 +27,42 @@ final class RandomPrograms {
         this.random = new Random(seed);
     }
 
+    /**
+     * A program of about {@code length} instructions; one in three is a main function that
+     * calls a second function (to exercise frames, r6-r9 and the stack floor).
+     */
     Instruction[] next(int length) {
         List<Instruction> slots = new ArrayList<>();
-        while (slots.size() < length) {
+        body(slots, length);
+        if (random.nextInt(3) != 0) {
+            slots.add(EXIT);
+            return slots.toArray(new Instruction[0]);
+        }
+        int call = slots.size();
+        slots.add(null); // the call, patched once the callee's start is known
+        body(slots, 1 + random.nextInt(3));
+        slots.add(EXIT);
+        int callee = slots.size();
+        slots.set(call, Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_CALL, 0, Opcodes.CALL_LOCAL, 0, callee - call - 1));
+        body(slots, 1 + random.nextInt(length + 1));
+        slots.add(EXIT);
+        return slots.toArray(new Instruction[0]);
+    }
+
+    private static final Instruction EXIT = Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_EXIT, 0, 0, 0, 0);
+
+    private void body(List<Instruction> slots, int length) {
+        int end = slots.size() + length;
+        while (slots.size() < end) {
             Instruction insn = instruction();
+            if (insn.opcode() == (Opcodes.CLASS_JMP | Opcodes.JMP_CALL) && insn.src() == Opcodes.CALL_LOCAL) {
+                continue; // local calls are placed by next()
+            }
             slots.add(insn);
             if (insn.isLdImm64()) {
                 slots.add(Instruction.of(0, 0, 0, 0, insn.imm2()));
             }
         }
-        slots.add(Instruction.of(Opcodes.CLASS_JMP | Opcodes.JMP_EXIT, 0, 0, 0, 0));
-        return slots.toArray(new Instruction[0]);
     }
 
     byte[] memory() {
@@ -59,8 +84,12 @@ final class RandomPrograms {
     }
 
     private Instruction candidate(int opcode) {
-        int dst = random.nextInt(11);
-        int src = random.nextInt(random.nextBoolean() ? 11 : 3);
+        boolean memory = Opcodes.cls(opcode) == Opcodes.CLASS_LDX || Opcodes.cls(opcode) == Opcodes.CLASS_ST
+                || Opcodes.cls(opcode) == Opcodes.CLASS_STX;
+        // Memory instructions mostly go through r10 or r1 (the stack and the context), so most of them succeed.
+        int base = random.nextBoolean() ? 10 : random.nextInt(11);
+        int dst = memory && Opcodes.cls(opcode) != Opcodes.CLASS_LDX ? base : random.nextInt(11);
+        int src = memory && Opcodes.cls(opcode) == Opcodes.CLASS_LDX ? base : random.nextInt(random.nextBoolean() ? 11 : 3);
         int off = pick(OFFSETS);
         int imm = random.nextInt(4) == 0 ? random.nextInt() : pick(IMMEDIATES);
         if (opcode == Opcodes.LD_IMM64) {

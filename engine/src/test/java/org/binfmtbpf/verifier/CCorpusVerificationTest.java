@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.binfmtbpf.elf.Corpus;
 import org.binfmtbpf.elf.ElfLoader;
@@ -14,8 +15,14 @@ import org.binfmtbpf.helpers.StandardHelpers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every program of the project's C corpus (clang-19 objects) is accepted. */
+/**
+ * Every program of the project's C corpus (clang-19 objects) is accepted, except those that
+ * need what no engine here has yet, which are refused with the reason listed below.
+ */
 class CCorpusVerificationTest {
+    /** Corpus objects refused on purpose: object to the reason every program in it gets. */
+    private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
+            "loop_callback.bpf.o", "callbacks (ld_imm64 of a function, for bpf_loop and the like) are not supported");
 
     static Stream<String> objects() {
         return Corpus.objects().stream();
@@ -35,8 +42,13 @@ class CCorpusVerificationTest {
             try {
                 VerifierResult r = Verifier.verify(lp.program());
                 assertTrue(r.stats().processedInsns() > 0);
+                if (NOT_YET_SUPPORTED.containsKey(object)) {
+                    refused.add(lp.name() + " was accepted but needs an unsupported feature");
+                }
             } catch (VerificationException e) {
-                refused.add(lp.name() + " [" + lp.section() + "]: " + e.getMessage() + "\n" + e.log());
+                if (!e.reason().equals(NOT_YET_SUPPORTED.get(object))) {
+                    refused.add(lp.name() + " [" + lp.section() + "]: " + e.getMessage() + "\n" + e.log());
+                }
             }
         }
         assertTrue(refused.isEmpty(), () -> String.join("\n\n", refused));

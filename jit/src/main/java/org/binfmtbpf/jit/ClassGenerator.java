@@ -39,13 +39,7 @@ final class ClassGenerator implements Opcodes {
 
     ClassGenerator(ClassContext cls) {
         this.cls = cls;
-        this.cw = new ClassWriter(ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String a, String b) {
-                // Generated code never merges two different reference types in one slot.
-                return "java/lang/Object";
-            }
-        };
+        this.cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // frames are written by FrameTracker
     }
 
     byte[] generate() {

@@ -33,10 +33,6 @@ final class Jumps {
         return op != JMP_CALL && op != JMP_EXIT;
     }
 
-    static boolean isConditional(Instruction insn) {
-        return isBranch(insn) && aluOp(insn.opcode()) != JMP_JA;
-    }
-
     /** Target of a branch: pc + 1 + off, or pc + 1 + imm for the 32-bit JA of class JMP32. */
     static int target(Instruction insn, int pc) {
         if (insn.cls() == CLASS_JMP32 && aluOp(insn.opcode()) == JMP_JA) {

@@ -219,7 +219,4 @@ final class MethodEmitter implements Opcodes {
         mv.visitInsn(IRETURN);
     }
 
-    static Instruction insn(MethodEmitter m, int pc) {
-        return m.cls.plan.program.insn(pc);
-    }
 }

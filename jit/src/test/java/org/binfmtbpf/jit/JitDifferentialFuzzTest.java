@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class JitDifferentialFuzzTest {
     private static final long SEED = Long.getLong("binfmtbpf.fuzz.seed", 20261128L);
-    private static final int PROGRAMS = Integer.getInteger("binfmtbpf.fuzz.programs", 1500);
+    private static final int PROGRAMS = Integer.getInteger("binfmtbpf.fuzz.programs", 1200);
     private static final int RUNS_PER_PROGRAM = 4;
 
     private final Engine interpreter = new Interpreter();

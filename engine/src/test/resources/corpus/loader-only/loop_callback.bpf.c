@@ -1,7 +1,8 @@
-/* bpf_loop (helper 181) with a static callback: the callback's address is an LD_IMM64 with
+/* Loader-only (the engine has no bpf_loop, so it is kept out of the run and verify corpus).
+ * bpf_loop (helper 181) with a static callback: the callback's address is an LD_IMM64 with
  * src 4 (a function pointer), relocated against .text like a call. Sums the header's first
  * 64 bytes. */
-#include "binfmt_bpf.h"
+#include "../binfmt_bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 

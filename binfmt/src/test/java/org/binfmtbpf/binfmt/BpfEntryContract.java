@@ -11,16 +11,24 @@ import org.binfmtbpf.isa.InvalidProgramException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** 'B' entries as the RFC defines them: the program decides on the header and chooses the interpreter. */
-class BpfEntryTest {
+/**
+ * 'B' entries as the RFC defines them: the program decides on the header and chooses the
+ * interpreter. Runs once per engine ({@link BpfEntryOnInterpTest}, {@link BpfEntryOnJitTest}).
+ */
+abstract class BpfEntryContract {
+    /** The engine the programs run on. */
+    abstract String engine();
+
     private final PinStore pins = new PinStore();
     private final List<String> faults = new ArrayList<>();
     private final BinfmtMisc misc = new BinfmtMisc(pins, path -> null, (entry, fault) -> faults.add(entry.name() + ": " + fault.reason()));
-    private final ProgramLoader loader = ProgramLoader.withPreferredEngine();
+    private ProgramLoader loader;
 
     @BeforeEach
-    void needsAnEngine() {
-        TestPrograms.assumeEngine();
+    void needsTheEngine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Engines.available().stream().anyMatch(e -> e.name().equals(engine())),
+                () -> "engine " + engine() + " is not on the class path");
+        loader = new ProgramLoader(() -> Engines.named(engine()));
     }
 
     private void pin(String path, RawProgramSource source) {

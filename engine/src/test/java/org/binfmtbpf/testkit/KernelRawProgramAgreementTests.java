@@ -1,4 +1,4 @@
-package org.binfmtbpf.kernel;
+package org.binfmtbpf.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,6 +12,8 @@ import org.binfmtbpf.asm.Assembler;
 import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.Opcodes;
+import org.binfmtbpf.kernel.KernelBpf;
+import org.binfmtbpf.kernel.KernelRunner;
 import org.binfmtbpf.maps.ArrayMap;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.maps.BpfMaps;
@@ -23,20 +25,21 @@ import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.ProgramBuilder;
 import org.binfmtbpf.program.ProgramType;
-import org.binfmtbpf.run.Interpreter;
+import org.binfmtbpf.run.Engine;
 import org.binfmtbpf.run.Invocation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hand-written programs (src/test/resources/kernel/*.s, llvm syntax) run in the kernel and in
- * our interpreter give the same r0 and leave the same maps. Each stores its intermediate
+ * Hand-written programs (src/test/resources/kernel/*.s, llvm syntax) run in the kernel and on
+ * each of our engines ({@link Engines#all()}) give the same r0 and leave the same maps. Each stores its intermediate
  * results as u64s in a results map, so all 64 bits are compared, not only the kernel's u32 r0.
  * Map operands are written as names (RESULTS, HASH, ARRAY, PROGS) and relocated here.
  */
-class RawProgramsAgainstKernelTest {
+class KernelRawProgramAgreementTests {
     private static final Map<String, Long> PLACEHOLDERS =
             Map.of("RESULTS", 0x7e5_0001L, "HASH", 0x7e5_0002L, "ARRAY", 0x7e5_0003L, "PROGS", 0x7e5_0004L);
 
@@ -55,33 +58,38 @@ class RawProgramsAgainstKernelTest {
         List.of(results, hash, array, progs).forEach(BpfMap::close);
     }
 
-    @Test
-    void aluCornerCases() throws IOException {
-        agree(program("alu", ProgramType.SYSCALL, Map.of()), header());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aluCornerCases(Engine engine) throws IOException {
+        agree(engine, program("alu", ProgramType.SYSCALL, Map.of()), header());
     }
 
-    @Test
-    void mapHelperErrnosFromAProgram() throws IOException {
-        agree(program("map_errnos", ProgramType.SYSCALL, Map.of()), header());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void mapHelperErrnosFromAProgram(Engine engine) throws IOException {
+        agree(engine, program("map_errnos", ProgramType.SYSCALL, Map.of()), header());
     }
 
-    @Test
-    void skbLoadBytesInAndOutOfRange() throws IOException {
-        agree(program("skb_load_bytes", ProgramType.SOCKET_FILTER, Map.of()), header());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void skbLoadBytesInAndOutOfRange(Engine engine) throws IOException {
+        agree(engine, program("skb_load_bytes", ProgramType.SOCKET_FILTER, Map.of()), header());
     }
 
-    @Test
-    void atomicsOnAMapValue() throws IOException {
-        agree(program("atomics", ProgramType.SYSCALL, Map.of()), header());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void atomicsOnAMapValue(Engine engine) throws IOException {
+        agree(engine, program("atomics", ProgramType.SYSCALL, Map.of()), header());
     }
 
-    @Test
-    void tailCallsTakenAndFallenThrough() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void tailCallsTakenAndFallenThrough(Engine engine) throws IOException {
         Instruction[] seven = Assembler.assemble("r0 = 7\nexit");
         progs.set(1, ProgramBuilder.of("seven", ProgramType.SOCKET_FILTER, seven, StandardHelpers.registry()).build());
-        agree(program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "1")), header());
-        agree(program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "2")), header());
-        agree(program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "9")), header());
+        agree(engine, program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "1")), header());
+        agree(engine, program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "2")), header());
+        agree(engine, program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "9")), header());
     }
 
     private static byte[] header() {
@@ -92,15 +100,19 @@ class RawProgramsAgainstKernelTest {
         return h;
     }
 
-    private void agree(Program program, byte[] context) {
+    static List<Engine> engines() {
+        return Engines.all();
+    }
+
+    private void agree(Engine engine, Program program, byte[] context) {
         try (KernelRunner kernel = KernelRunner.load(program)) {
             KernelRunner.KernelRun k = kernel.run(context);
             Invocation inv = Invocation.current();
             inv.begin(program, context);
-            long r0 = new Interpreter().prepare(program).run(inv);
-            assertEquals(k.r0(), r0 & 0xffffffffL, program.name() + ": r0");
+            long r0 = engine.prepare(program).run(inv);
+            assertEquals(k.r0(), r0 & 0xffffffffL, engine.name() + ": " + program.name() + ": r0");
             Map<String, MapDump> ours = kernel.ourDumps();
-            assertEquals(k.maps(), ours, program.name() + ": maps");
+            assertEquals(k.maps(), ours, engine.name() + ": " + program.name() + ": maps");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.binfmtbpf.kernel;
+package org.binfmtbpf.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +14,11 @@ import java.util.stream.Stream;
  * machine's own executables, and static busybox binaries of other architectures fetched from
  * Debian with apt into /tmp (data/README.md). Nothing is copied into the repository.
  */
-final class RealHeaders {
+public final class RealHeaders {
     private RealHeaders() {}
 
     /** A file's header and where it came from. */
-    record Header(String source, byte[] bytes) {
+    public record Header(String source, byte[] bytes) {
         @Override
         public String toString() {
             return source;
@@ -26,11 +26,11 @@ final class RealHeaders {
     }
 
     /** The Debian 12 architectures that ship busybox-static, besides this machine's amd64. */
-    static final List<String> FOREIGN_ARCHES = List.of("arm64", "armel", "armhf", "i386", "mips64el", "ppc64el", "s390x");
+    public static final List<String> FOREIGN_ARCHES = List.of("arm64", "armel", "armhf", "i386", "mips64el", "ppc64el", "s390x");
     private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "binfmtbpf-busybox");
 
     /** /bin/ls and the first {@code limit} regular files of /usr/bin (executables and scripts alike). */
-    static List<Header> local(int limit) throws IOException {
+    public static List<Header> local(int limit) throws IOException {
         List<Header> out = new ArrayList<>();
         out.add(read(Path.of("/bin/ls")));
         try (Stream<Path> files = Files.list(Path.of("/usr/bin"))) {
@@ -46,7 +46,7 @@ final class RealHeaders {
     }
 
     /** The busybox headers and the problems met fetching them; computed once per JVM. */
-    record Foreign(List<Header> headers, List<String> problems) {}
+    public record Foreign(List<Header> headers, List<String> problems) {}
 
     private static Foreign foreign;
 
@@ -56,7 +56,7 @@ final class RealHeaders {
      * apt-get update runs at most once, and only when a binary is missing; its partial
      * failures (an unreachable security mirror) are not fatal as long as the downloads work.
      */
-    static synchronized Foreign foreignBusybox() throws IOException, InterruptedException {
+    public static synchronized Foreign foreignBusybox() throws IOException, InterruptedException {
         if (foreign != null) {
             return foreign;
         }
@@ -132,7 +132,7 @@ final class RealHeaders {
         return null;
     }
 
-    static Header read(Path file) throws IOException {
+    public static Header read(Path file) throws IOException {
         byte[] header = new byte[256];
         try (InputStream in = Files.newInputStream(file)) {
             in.readNBytes(header, 0, header.length);

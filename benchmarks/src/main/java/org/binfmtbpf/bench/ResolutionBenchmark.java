@@ -1,0 +1,94 @@
+package org.binfmtbpf.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.binfmtbpf.binfmt.BinfmtMisc;
+import org.binfmtbpf.binfmt.Engines;
+import org.binfmtbpf.binfmt.Entry;
+import org.binfmtbpf.binfmt.ExecOutcome;
+import org.binfmtbpf.binfmt.ExecRequest;
+import org.binfmtbpf.binfmt.FaultListener;
+import org.binfmtbpf.binfmt.PinStore;
+import org.binfmtbpf.binfmt.ProgramLoader;
+import org.binfmtbpf.binfmt.convert.HandlerCompiler;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One exec through binfmt_misc holding the 29 qemu registrations (shared/data/qemu-binfmt.d):
+ * as 'M' entries, or converted to 'B' programs on the interpreter or the JIT. The aarch64
+ * header is claimed by the qemu-aarch64 entry (the first file, so the oldest entry and the
+ * last one searched), so every entry is tried; the host's own /bin/ls matches none of them.
+ * Goal: the B entries on the JIT within 1.2x of the M entries.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(3)
+public class ResolutionBenchmark {
+    /** "magic": the M entries; "interp"/"jit": their B conversions on that engine. */
+    @Param({"magic", "interp", "jit"})
+    public String handlers;
+
+    @Param({"aarch64", "host"})
+    public String header;
+
+    private BinfmtMisc misc;
+    private ExecRequest request;
+
+    @Setup
+    public void setup() throws IOException {
+        BinfmtMisc magic = BinfmtMisc.stockLinux(path -> null);
+        PinStore pins = new PinStore();
+        BinfmtMisc programs = new BinfmtMisc(pins, path -> null, FaultListener.LOG);
+        ProgramLoader loader = handlers.equals("magic") ? null : new ProgramLoader(() -> Engines.named(handlers));
+        for (Path conf : qemuLines()) {
+            Entry entry = magic.register(Files.readAllBytes(conf));
+            if (loader != null) {
+                String pin = "/sys/fs/bpf/" + entry.name();
+                pins.pin(pin, loader.load(HandlerCompiler.compile(entry)));
+                programs.register(HandlerCompiler.registration(entry, pin));
+            }
+        }
+        misc = loader == null ? magic : programs;
+        request = ExecRequest.of("/srv/arm/bin/tool", List.of("tool", "--version"), SampleHeaders.named(header));
+        boolean resolved = misc.resolve(request) instanceof ExecOutcome.Resolved;
+        if (resolved != header.equals("aarch64")) {
+            throw new IllegalStateException("the " + header + " header " + (resolved ? "matched" : "matched no entry"));
+        }
+    }
+
+    @Benchmark
+    public ExecOutcome resolve() {
+        return misc.resolve(request);
+    }
+
+    private static List<Path> qemuLines() throws IOException {
+        String shared = System.getProperty("binfmtbpf.shared");
+        Path dir = shared != null ? Path.of(shared, "data/qemu-binfmt.d") : null;
+        for (Path p = Path.of("").toAbsolutePath(); (dir == null || !Files.isDirectory(dir)) && p != null; p = p.getParent()) {
+            dir = p.resolve("shared/data/qemu-binfmt.d");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException("qemu-binfmt.d not found: pass -Dbinfmtbpf.shared=/path/to/shared");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.binfmtbpf.binfmt;
+
+/** {@link BpfEntryContract} on the JIT. */
+class BpfEntryOnJitTest extends BpfEntryContract {
+    @Override
+    String engine() {
+        return "jit";
+    }
+}
