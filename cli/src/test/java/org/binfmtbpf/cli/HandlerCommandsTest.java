@@ -61,7 +61,7 @@ class HandlerCommandsTest {
         Cli.Result r = Cli.inState(state, "register", ":bad:M::\\x4::/bin/x:");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("binfmt-bpf register: register: magic:"), r.err());
+        assertTrue(r.err().startsWith("binfmt-bpf register: magic:"), r.err());
         assertTrue(r.err().contains("(EINVAL)"), r.err());
         Cli.inState(state, "register", ":dup:E::d::/bin/d:");
         Cli.Result dup = Cli.inState(state, "register", ":dup:E::d::/bin/d:");

@@ -34,6 +34,20 @@ class VerifyAndJitTest {
     }
 
     @Test
+    void verifyAndDumpXlatedAsJson() throws Exception {
+        Path object = Resources.copy("/org/binfmtbpf/cli/out_of_bounds.bpf.o", dir.resolve("out_of_bounds.bpf.o"));
+        Cli.Result verify = Cli.run("-j", "prog", "verify", object.toString());
+        assertTrue(verify.out().startsWith("[{\"section\":\"binfmt\",\"name\":\"past_the_header\",\"accepted\":false,"
+                + "\"summary\":\"insn 0: invalid bpf_context access off=300 size=1 (./out_of_bounds.bpf.c:12)\""), verify.out());
+        Path state = dir.resolve("state");
+        Cli.inState(state, "prog", "load", Resources.machinesObject(dir).toString(), "/sys/fs/bpf/m");
+        Cli.Result dump = Cli.inState(state, "prog", "dump", "xlated", "pinned", "/sys/fs/bpf/m", "--json");
+        assertTrue(dump.out().startsWith("[{\"function\":\"count_machines\",\"pc\":0,\"disasm\":\"(b4) w0 = 0\","
+                + "\"src\":"), dump.out());
+        assertTrue(dump.out().contains("\"disasm\":\"(18) r1 = map[id:1]\""), dump.out());
+    }
+
+    @Test
     void theJitGivesTheInterpretersAnswerAndDumpsItsBytecode() throws Exception {
         Path state = dir.resolve("state");
         assertEquals(0, Cli.inState(state, "prog", "load", Resources.qemuObject(dir).toString(), "/sys/fs/bpf/qemu")

@@ -50,7 +50,12 @@ public final class RegisterCommand implements Callable<Integer> {
                 try {
                     ws.binfmt().register(source.line.getBytes(StandardCharsets.UTF_8));
                 } catch (RegistrationException e) {
-                    throw UserError.badInput("register: " + e.getMessage());
+                    // A missing pin or interpreter is the system's answer; a malformed line is the user's input.
+                    boolean environment = switch (e.errno()) {
+                        case ENOENT, EACCES, EPERM, ENOTDIR -> true;
+                        default -> false;
+                    };
+                    throw environment ? UserError.environment(e.getMessage()) : UserError.badInput(e.getMessage());
                 }
                 ws.commit();
                 return ExitCodes.OK;

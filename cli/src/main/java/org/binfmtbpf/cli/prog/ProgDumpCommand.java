@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.Pin;
+import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "jited: the JVM bytecode the JIT generates for it (ASM Textifier)."})
 public final class ProgDumpCommand implements Callable<Integer> {
     @Mixin StateOption state;
+    @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "xlated|jited pinned PIN [linum]", arity = "1..*")
@@ -40,7 +42,9 @@ public final class ProgDumpCommand implements Callable<Integer> {
             pinned.program();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (what.equals("xlated")) {
+        if (what.equals("xlated") && json.enabled()) {
+            json.print(out, XlatedDump.json(pinned.program(), pinned.mapIds()));
+        } else if (what.equals("xlated")) {
             XlatedDump.print(out, pinned.program(), pinned.mapIds(), linum);
         } else {
             out.print(JitCompiler.textify(pinned.program()));

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.ExitCodes;
+import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.Verification;
 import org.binfmtbpf.elf.LoadedObject;
 import org.binfmtbpf.elf.LoadedProgram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "log, as the kernel writes it for BPF_PROG_LOAD with log_level. Exit status 1 when one is refused."})
 public final class ProgVerifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin JsonOption json;
 
     @Option(names = "--section", paramLabel = "NAME", description = "Only the programs of this ELF section.")
     String section;
@@ -41,14 +44,29 @@ public final class ProgVerifyCommand implements Callable<Integer> {
                 type == null ? null : Programs.type(type));
         PrintWriter out = spec.commandLine().getOut();
         boolean allAccepted = true;
+        java.util.List<java.util.Map<String, Object>> results = new java.util.ArrayList<>();
         for (LoadedProgram p : section == null ? loaded.programs() : loaded.programsInSection(section)) {
             Verification v = Verification.of(p.program(), logLevel);
+            if (json.enabled()) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("section", p.section());
+                m.put("name", p.name());
+                m.put("accepted", v.accepted());
+                m.put("summary", v.summary());
+                m.put("log", v.log());
+                results.add(m);
+                allAccepted &= v.accepted();
+                continue;
+            }
             out.println("== " + p.section() + "/" + p.name() + ": " + (v.accepted() ? "accepted" : "REFUSED"));
             out.print(v.log().endsWith("\n") || v.log().isEmpty() ? v.log() : v.log() + "\n");
             if (!v.accepted()) {
                 out.println(v.summary());
                 allAccepted = false;
             }
+        }
+        if (json.enabled()) {
+            json.print(out, results);
         }
         out.flush();
         return allAccepted ? ExitCodes.OK : ExitCodes.NO;

@@ -47,6 +47,33 @@ final class XlatedDump {
         out.flush();
     }
 
+    /** The same as JSON: one object per instruction, with its source position when known. */
+    static java.util.List<java.util.Map<String, Object>> json(Program program, List<Integer> mapIds) {
+        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Subprogram f : program.functions()) {
+            for (int pc = f.start(); pc < f.end(); pc++) {
+                Instruction insn = program.insn(pc);
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("function", f.name());
+                m.put("pc", pc);
+                m.put("disasm", KernelSyntax.of(insn, id -> helperName(program, id),
+                        insn.isLdImm64() ? imm64Text(program, pc, mapIds) : null));
+                SourceLine line = program.line(pc);
+                if (line != null) {
+                    m.put("src", line.text());
+                    m.put("file", line.file());
+                    m.put("line_num", line.line());
+                    m.put("line_col", line.column());
+                }
+                out.add(m);
+                if (insn.isLdImm64()) {
+                    pc++;
+                }
+            }
+        }
+        return out;
+    }
+
     static String helperName(Program program, int id) {
         Helper h = program.helpers() != null ? program.helpers().get(id) : null;
         if (h == null) {
