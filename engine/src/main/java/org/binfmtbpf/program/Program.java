@@ -29,6 +29,10 @@ public final class Program {
     private final List<BpfMap> maps;
     private final SourceLine[] lines;
     private final String license;
+    private final int stackUse;
+
+    /** MAX_BPF_STACK: what a whole call chain may use. */
+    private static final int MAX_STACK = 512;
 
     public Program(String name, ProgramType type, Instruction[] insns, long[] imm64, List<Subprogram> functions,
                    HelperRegistry helpers, List<BpfMap> maps, SourceLine[] lines, String license) {
@@ -44,6 +48,8 @@ public final class Program {
         this.maps = List.copyOf(maps);
         this.lines = lines == null ? new SourceLine[insns.length] : lines.clone();
         this.license = license;
+        this.stackUse = functions.isEmpty() ? MAX_STACK
+                : Math.min(MAX_STACK, functions.stream().mapToInt(Subprogram::stackSize).sum());
     }
 
     public String name() { return name; }
@@ -60,6 +66,17 @@ public final class Program {
     /** The C source line of slot {@code pc}, or null when the object had no line info for it. */
     public SourceLine line(int pc) { return lines[pc]; }
     public String license() { return license; }
+
+    /**
+     * The most stack bytes, counted down from the top, that any run of this program can
+     * touch: the sum of its functions' frames (a bound on every call chain), at most 512.
+     */
+    public int stackUse() { return stackUse; }
+
+    /** The frame of the main function: its stack size, or the whole stack when no functions are listed. */
+    public int mainFrameSize() {
+        return functions.isEmpty() ? MAX_STACK : functions.get(0).stackSize();
+    }
 
     /** The function containing {@code pc}. */
     public Subprogram functionAt(int pc) {

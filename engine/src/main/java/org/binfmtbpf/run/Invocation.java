@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.mem.Region;
 import org.binfmtbpf.program.Program;
+import org.binfmtbpf.program.ProgramType;
 
 /**
  * Everything one run of a program owns: its stack, its context binding, the interpreter
@@ -29,6 +30,9 @@ public final class Invocation {
     public final Region context = new Region("context", Region.Kind.CONTEXT, new byte[0], false);
 
     private final byte[] interpreter = new byte[PATH_MAX];
+    private final byte[] headerBuffer = new byte[ProgramType.HEADER_SIZE];
+    /** The lowest stack offset this run has zeroed. */
+    private int zeroedFrom;
     private int interpreterLength = -1;
 
     /**
@@ -60,16 +64,56 @@ public final class Invocation {
     /**
      * Prepares a run of {@code program} on {@code contextBytes}: binds the context (writable
      * only for RAW programs), forgets any interpreter chosen by an earlier run, resets the
-     * tail-call count, the stack floor and the budget, and zeroes the stack, so a run never sees a previous run's data.
+     * tail-call count, the stack floor and the budget, and zeroes the part of the stack the
+     * program can reach, so a run never sees a previous run's data (bytes below that part lie
+     * outside every frame of the program: an access there faults before it reads them).
+     *
+     * <p>A header program always sees at least the 256 bytes of BINPRM_BUF_SIZE: a shorter
+     * file reads as its bytes followed by zeros, as the kernel's zero-filled {@code bprm->buf}
+     * does. The bytes are copied into this invocation's own buffer, so nothing is allocated.
      */
     public void begin(Program program, byte[] contextBytes) {
-        context.rebind(contextBytes, !program.type().headerContext());
+        boolean header = program.type().headerContext();
+        context.rebind(header ? padded(contextBytes) : contextBytes, !header);
         interpreterLength = -1;
         tailCalls = 0;
         tailCallTarget = null;
         stackFloor = 0;
         budget = UNLIMITED;
-        Arrays.fill(stack, (byte) 0);
+        zeroedFrom = STACK_SIZE - program.stackUse();
+        Arrays.fill(stack, zeroedFrom, STACK_SIZE, (byte) 0);
+    }
+
+    private byte[] padded(byte[] bytes) {
+        if (bytes.length >= ProgramType.HEADER_SIZE) {
+            return bytes;
+        }
+        System.arraycopy(bytes, 0, headerBuffer, 0, bytes.length);
+        Arrays.fill(headerBuffer, bytes.length, ProgramType.HEADER_SIZE, (byte) 0);
+        return headerBuffer;
+    }
+
+    /**
+     * Moves the running frame to a tail-called program, the one rule both engines apply: the
+     * target reuses the caller's frame pointer {@code r10} and gets its own main frame below
+     * it. Stack the target can reach and this run has not zeroed yet is zeroed now.
+     *
+     * @return the new stack floor (also stored in {@link #stackFloor})
+     */
+    public int enterTailCall(Program next, long r10, int pc) {
+        int top = Address.offset(r10);
+        int floor = top - next.mainFrameSize();
+        if (floor < 0) {
+            throw new BpfFault(pc, "tail call to " + next.name() + " would use " + (STACK_SIZE - floor)
+                    + " bytes of stack (at most " + STACK_SIZE + ")");
+        }
+        int reach = Math.max(0, top - next.stackUse());
+        if (reach < zeroedFrom) {
+            Arrays.fill(stack, reach, zeroedFrom, (byte) 0);
+            zeroedFrom = reach;
+        }
+        stackFloor = floor;
+        return floor;
     }
 
     /** r1 at entry: the address of the context. */

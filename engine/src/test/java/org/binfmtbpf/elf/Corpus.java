@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.binfmtbpf.helpers.ArgKind;
 import org.binfmtbpf.helpers.Helper;
@@ -18,6 +15,7 @@ import org.binfmtbpf.helpers.HelperRegistry;
 import org.binfmtbpf.helpers.ReturnKind;
 import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.run.Invocation;
+import org.binfmtbpf.testkit.TestResources;
 
 /** The C corpus under src/test/resources/corpus: sources and their committed clang-19 objects. */
 public final class Corpus {
@@ -44,8 +42,8 @@ public final class Corpus {
 
     private static Path extract(URI buildScript) throws IOException {
         Path out = Files.createTempDirectory("binfmtbpf-corpus");
-        try (FileSystem jar = FileSystems.newFileSystem(buildScript, Map.of()); Stream<Path> files = Files.walk(jar.getPath("/corpus"))) {
-            Path root = jar.getPath("/corpus");
+        Path root = TestResources.pathOf(buildScript.toURL()).getParent();
+        try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.toList()) {
                 Path target = out.resolve(root.relativize(f).toString());
                 if (Files.isDirectory(f)) {

@@ -2,17 +2,11 @@ package org.binfmtbpf.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -31,7 +25,7 @@ public final class DataFiles {
         if (url == null) {
             throw new IllegalStateException("test resource folder 'data' is not on the class path");
         }
-        return list(asPath(url));
+        return list(TestResources.pathOf(url));
     }
 
     /**
@@ -70,24 +64,6 @@ public final class DataFiles {
             return files.filter(p -> p.getFileName().toString().endsWith(".data")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static Path asPath(URL url) {
-        try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return Paths.get(uri);
-            }
-            FileSystem fs;
-            try {
-                fs = FileSystems.newFileSystem(uri, Map.of());
-            } catch (FileSystemAlreadyExistsException e) {
-                fs = FileSystems.getFileSystem(uri);
-            }
-            return fs.provider().getPath(uri);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open test resources at " + url, e);
         }
     }
 }

@@ -4,12 +4,15 @@ import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.Engine;
 import org.binfmtbpf.run.Executable;
 
-/** The JIT as an {@link Engine}: every program is compiled when prepared. */
+/**
+ * The JIT as an {@link Engine}: every program is compiled when prepared, using what the
+ * verifier proved about its memory accesses (see {@link VerifiedAccessFacts}).
+ */
 public final class JitEngine implements Engine {
     private final JitCompiler compiler;
 
     public JitEngine() {
-        this(new JitCompiler());
+        this(new JitCompiler(VerifiedAccessFacts::of));
     }
 
     public JitEngine(JitCompiler compiler) {

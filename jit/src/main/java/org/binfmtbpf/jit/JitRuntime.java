@@ -56,12 +56,7 @@ public final class JitRuntime {
         if (!(target instanceof Program next)) {
             throw new BpfFault(pc, "tail call target is not a program: " + target);
         }
-        int floor = Address.offset(r10) - ProgramPlan.functionsOf(next).get(0).stackSize();
-        if (floor < 0) {
-            throw new BpfFault(pc, "tail call to " + next.name() + " would use " + (Invocation.STACK_SIZE - floor)
-                    + " bytes of stack (at most " + Invocation.STACK_SIZE + ")");
-        }
-        inv.stackFloor = floor;
+        inv.enterTailCall(next, r10, pc);
         return targets.code(next, counted).enter(inv, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, depth);
     }
 

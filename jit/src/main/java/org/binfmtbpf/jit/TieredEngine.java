@@ -16,7 +16,7 @@ public final class TieredEngine implements Engine {
     private final JitCompiler compiler;
 
     public TieredEngine() {
-        this(Tiering.fromSystemProperty(), new JitCompiler());
+        this(Tiering.fromSystemProperty(), new JitCompiler(VerifiedAccessFacts::of));
     }
 
     public TieredEngine(Tiering tiering, JitCompiler compiler) {

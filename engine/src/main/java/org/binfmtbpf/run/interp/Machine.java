@@ -65,7 +65,7 @@ public final class Machine {
         r[10] = Invocation.stackTop();
         inv = invocation;
         program = entry;
-        frameSize = mainFrameSize(entry);
+        frameSize = entry.mainFrameSize();
         invocation.stackFloor = Invocation.STACK_SIZE - frameSize;
         long budget = invocation.budget;
         long executed = 0;
@@ -133,10 +133,6 @@ public final class Machine {
     }
 
     /** The frame of a program's main function; the whole stack if the program lists no functions. */
-    private static int mainFrameSize(Program p) {
-        return p.functions().isEmpty() ? Invocation.STACK_SIZE : p.functions().get(0).stackSize();
-    }
-
     /** Conditional and unconditional jumps of classes JMP and JMP32; returns the next pc. */
     private int jump(Instruction insn, int pc) {
         int opcode = insn.opcode();
@@ -264,15 +260,9 @@ public final class Machine {
         if (!(target instanceof Program next)) {
             throw new BpfFault(pc, "tail call target is not a program: " + target);
         }
-        int size = mainFrameSize(next);
-        int floor = Address.offset(r[10]) - size;
-        if (floor < 0) {
-            throw new BpfFault(pc, "tail call to " + next.name() + " would use " + (Invocation.STACK_SIZE - floor)
-                    + " bytes of stack (at most " + Invocation.STACK_SIZE + ")");
-        }
+        inv.enterTailCall(next, r[10], pc);
         program = next;
-        frameSize = size;
-        inv.stackFloor = floor;
+        frameSize = next.mainFrameSize();
         return 0;
     }
 }
