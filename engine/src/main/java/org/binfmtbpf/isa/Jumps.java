@@ -9,6 +9,27 @@ package org.binfmtbpf.isa;
 public final class Jumps {
     private Jumps() {}
 
+    /**
+     * The comparison that holds when jump {@code op} is not taken (JEQ for JNE, JLE for JGT,
+     * ...), or -1 for JSET, whose negation is no comparison. Analyses that refine ranges on
+     * the fall-through side share it.
+     */
+    public static int negated(int op) {
+        return switch (op) {
+            case Opcodes.JMP_JEQ -> Opcodes.JMP_JNE;
+            case Opcodes.JMP_JNE -> Opcodes.JMP_JEQ;
+            case Opcodes.JMP_JGT -> Opcodes.JMP_JLE;
+            case Opcodes.JMP_JLE -> Opcodes.JMP_JGT;
+            case Opcodes.JMP_JGE -> Opcodes.JMP_JLT;
+            case Opcodes.JMP_JLT -> Opcodes.JMP_JGE;
+            case Opcodes.JMP_JSGT -> Opcodes.JMP_JSLE;
+            case Opcodes.JMP_JSLE -> Opcodes.JMP_JSGT;
+            case Opcodes.JMP_JSGE -> Opcodes.JMP_JSLT;
+            case Opcodes.JMP_JSLT -> Opcodes.JMP_JSGE;
+            default -> -1;
+        };
+    }
+
     /** Whether a JMP-class conditional jump with operation {@code op} is taken. */
     public static boolean taken64(int op, long a, long b) {
         return switch (op) {

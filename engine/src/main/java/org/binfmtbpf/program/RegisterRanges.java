@@ -1,6 +1,7 @@
 package org.binfmtbpf.program;
 
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.Jumps;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.run.Invocation;
 
@@ -207,7 +208,7 @@ final class RegisterRanges {
         if (isStack(reg)) {
             return true;
         }
-        int cond = taken ? op : negate(op);
+        int cond = taken ? op : Jumps.negated(op); // -1 for JSET: nothing to learn
         long min = lo[reg];
         long max = hi[reg];
         switch (cond) {
@@ -248,22 +249,6 @@ final class RegisterRanges {
         lo[reg] = min;
         hi[reg] = max;
         return true;
-    }
-
-    private static int negate(int op) {
-        return switch (op) {
-            case Opcodes.JMP_JEQ -> Opcodes.JMP_JNE;
-            case Opcodes.JMP_JNE -> Opcodes.JMP_JEQ;
-            case Opcodes.JMP_JGT -> Opcodes.JMP_JLE;
-            case Opcodes.JMP_JLE -> Opcodes.JMP_JGT;
-            case Opcodes.JMP_JGE -> Opcodes.JMP_JLT;
-            case Opcodes.JMP_JLT -> Opcodes.JMP_JGE;
-            case Opcodes.JMP_JSGT -> Opcodes.JMP_JSLE;
-            case Opcodes.JMP_JSLE -> Opcodes.JMP_JSGT;
-            case Opcodes.JMP_JSGE -> Opcodes.JMP_JSLT;
-            case Opcodes.JMP_JSLT -> Opcodes.JMP_JSGE;
-            default -> -1; // JSET: nothing to learn
-        };
     }
 
     /**

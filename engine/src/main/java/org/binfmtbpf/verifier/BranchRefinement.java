@@ -1,5 +1,6 @@
 package org.binfmtbpf.verifier;
 
+import org.binfmtbpf.isa.Jumps;
 import org.binfmtbpf.isa.Opcodes;
 
 /**
@@ -16,19 +17,15 @@ final class BranchRefinement {
     /** The condition that holds on the fall-through side of jump {@code op}. */
     static int negate(int op) {
         return switch (op) {
-            case Opcodes.JMP_JEQ -> Opcodes.JMP_JNE;
-            case Opcodes.JMP_JNE -> Opcodes.JMP_JEQ;
-            case Opcodes.JMP_JGT -> Opcodes.JMP_JLE;
-            case Opcodes.JMP_JLE -> Opcodes.JMP_JGT;
-            case Opcodes.JMP_JGE -> Opcodes.JMP_JLT;
-            case Opcodes.JMP_JLT -> Opcodes.JMP_JGE;
-            case Opcodes.JMP_JSGT -> Opcodes.JMP_JSLE;
-            case Opcodes.JMP_JSLE -> Opcodes.JMP_JSGT;
-            case Opcodes.JMP_JSGE -> Opcodes.JMP_JSLT;
-            case Opcodes.JMP_JSLT -> Opcodes.JMP_JSGE;
             case Opcodes.JMP_JSET -> JSET_NOT;
             case JSET_NOT -> Opcodes.JMP_JSET;
-            default -> throw new IllegalArgumentException("not a conditional jump: " + op);
+            default -> {
+                int negated = Jumps.negated(op);
+                if (negated < 0) {
+                    throw new IllegalArgumentException("not a conditional jump: " + op);
+                }
+                yield negated;
+            }
         };
     }
 
