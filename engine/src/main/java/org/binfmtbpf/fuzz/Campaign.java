@@ -96,7 +96,7 @@ public final class Campaign {
 
     private Disagreement minimise(Disagreement d) {
         Minimiser minimiser = new Minimiser(candidate -> judge.judge(candidate)
-                .filter(again -> again.pair().equals(d.pair())).isPresent(), 2_000);
+                .filter(again -> again.pair().equals(d.pair())).isPresent(), 400);
         FuzzCase smaller = minimiser.minimise(d.original());
         Disagreement shrunk = judge.judge(smaller).filter(again -> again.pair().equals(d.pair()))
                 .map(again -> again.minimisedTo(smaller, null)).orElse(d);

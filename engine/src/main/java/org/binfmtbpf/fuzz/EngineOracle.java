@@ -3,7 +3,6 @@ package org.binfmtbpf.fuzz;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.binfmtbpf.isa.InvalidProgramException;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.maps.MapDump;
 import org.binfmtbpf.run.BpfFault;
@@ -30,8 +29,8 @@ public final class EngineOracle implements Oracle {
     }
 
     @Override
-    public Outcome run(FuzzCase c) {
-        try (FuzzCase.Built built = c.build()) {
+    public Outcome run(FuzzCase c, FuzzCase.Built built) {
+        {
             byte[] context = c.context().clone();
             inv.begin(built.program(), context);
             inv.budget = c.budget();
@@ -54,8 +53,6 @@ public final class EngineOracle implements Oracle {
                 maps.put(m.name(), MapDump.of(m));
             }
             return new Outcome(kind, r0, detail, memory, maps);
-        } catch (InvalidProgramException e) {
-            return Outcome.refused(e.getMessage());
         }
     }
 }

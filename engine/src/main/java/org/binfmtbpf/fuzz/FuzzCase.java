@@ -61,6 +61,16 @@ public record FuzzCase(long seed, RandomProgram.Profile profile, Instruction[] s
 
     /** A program and the maps it owns; close it to release the maps' memory regions. */
     public record Built(Program program, List<BpfMap> maps) implements AutoCloseable {
+        /** Zeroes every value of the (array) maps, so each oracle starts where the first did. */
+        public void zeroMaps() {
+            for (BpfMap m : maps) {
+                byte[] zero = new byte[m.valueSize()];
+                for (byte[] key = m.nextKey(null); key != null; key = m.nextKey(key)) {
+                    m.update(key, 0, zero, 0, 0);
+                }
+            }
+        }
+
         @Override
         public void close() {
             maps.forEach(BpfMap::close);

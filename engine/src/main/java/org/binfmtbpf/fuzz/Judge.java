@@ -1,6 +1,7 @@
 package org.binfmtbpf.fuzz;
 
 import java.util.List;
+import org.binfmtbpf.isa.InvalidProgramException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,8 +30,22 @@ public final class Judge {
     /** Every oracle's outcome, in oracle order (null for an oracle that does not take the case). */
     public Outcome[] run(FuzzCase c) {
         Outcome[] out = new Outcome[oracles.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = oracles.get(i).accepts(c) ? oracles.get(i).run(c) : null;
+        FuzzCase.Built built;
+        try {
+            built = c.build();
+        } catch (InvalidProgramException e) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = oracles.get(i).accepts(c) ? Outcome.refused(e.getMessage()) : null;
+            }
+            return out;
+        }
+        try (built) {
+            for (int i = 0; i < out.length; i++) {
+                if (oracles.get(i).accepts(c)) {
+                    built.zeroMaps();
+                    out[i] = oracles.get(i).run(c, built);
+                }
+            }
         }
         return out;
     }

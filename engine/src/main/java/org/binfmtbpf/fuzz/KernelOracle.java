@@ -1,6 +1,5 @@
 package org.binfmtbpf.fuzz;
 
-import org.binfmtbpf.isa.InvalidProgramException;
 import org.binfmtbpf.kernel.KernelBpf;
 import org.binfmtbpf.kernel.KernelBpfException;
 import org.binfmtbpf.kernel.KernelRunner;
@@ -26,12 +25,10 @@ public final class KernelOracle implements Oracle {
     }
 
     @Override
-    public Outcome run(FuzzCase c) {
-        try (FuzzCase.Built built = c.build(); KernelRunner runner = KernelRunner.load(built.program())) {
+    public Outcome run(FuzzCase c, FuzzCase.Built built) {
+        try (KernelRunner runner = KernelRunner.load(built.program())) {
             KernelRunner.KernelRun run = runner.run(c.context());
             return new Outcome(Outcome.Kind.RETURNED, run.r0(), null, null, run.maps());
-        } catch (InvalidProgramException e) {
-            return Outcome.refused(e.getMessage());
         } catch (KernelBpfException e) {
             return Outcome.refused(lastLine(e));
         }

@@ -7,5 +7,9 @@ public interface Oracle {
     /** Whether this oracle can judge the case at all (the kernel only runs KERNEL-profile programs). */
     boolean accepts(FuzzCase c);
 
-    Outcome run(FuzzCase c);
+    /**
+     * Runs {@code built} (the case's program, shared by every oracle so that map addresses
+     * are the same for all; the judge zeroes its maps first).
+     */
+    Outcome run(FuzzCase c, FuzzCase.Built built);
 }

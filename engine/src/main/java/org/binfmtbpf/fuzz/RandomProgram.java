@@ -163,7 +163,7 @@ public final class RandomProgram {
     private void kernelPrologue(boolean main) {
         java.util.Arrays.fill(defined, false);
         for (int r = 1; r <= 5; r++) {
-            defined[r] = main ? r == 1 : true;
+            defined[r] = r > 2 && !main; // r1 and r2 hold pointers: never read as values
         }
         add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_X, CTX, 1, 0, 0));
         for (int slot = 1; slot <= 16; slot++) {
@@ -338,7 +338,10 @@ public final class RandomProgram {
             switch (rnd.nextInt(4)) {
                 case 0 -> off += 1 + rnd.nextInt(Math.max(1, bytes - 1)) + (bytes == 1 ? span : 0);
                 case 1 -> off += span;
-                case 2 -> base = CTX;
+                case 2 -> { // a negative context offset, as a load: the kernel lets syscall programs write
+                    base = CTX;   // their context, our header context is read-only (docs/FUZZING.md)
+                    what = 0;
+                }
                 default -> base = readable();
             }
         }
@@ -435,6 +438,16 @@ public final class RandomProgram {
 
     /** A defined register; for the kernel only a scalar (a pointer's value differs between runtimes). */
     private int readable() {
+        boolean any = false;
+        for (int r = 0; r < defined.length; r++) {
+            any |= defined[r] && !(kernel && (r == CTX || r == STACK_PTR || r == 10));
+        }
+        if (!any) { // a kernel frame starts with no scalar: make one
+            int r = pick(WRITABLE);
+            add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_K, r, 0, 0, (int) interesting()));
+            defined[r] = true;
+            return r;
+        }
         while (true) {
             int r = rnd.nextInt(11);
             if (defined[r] && !(kernel && (r == CTX || r == STACK_PTR || r == 10))) {
