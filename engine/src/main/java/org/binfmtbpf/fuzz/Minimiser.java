@@ -15,7 +15,8 @@ import org.binfmtbpf.isa.Instruction;
 
 /**
  * Shrinks a failing case while {@code stillFails} holds: first replaces instructions by
- * no-ops ({@code ja +0}, an LD_IMM64 by two), then deletes the no-ops (moving every jump and
+ * no-ops ({@code ja +0}, an LD_IMM64 by two; an instruction with its successor when alone
+ * it cannot go, as a branch and the exit it skips), then deletes the no-ops (moving every jump and
  * local call that crosses one), then shrinks immediates and offsets towards 0 and 1. Each
  * pass repeats until nothing more can go; exits stay, so the program keeps its shape.
  */
@@ -72,6 +73,12 @@ public final class Minimiser {
             }
             if (tryCase(c.withSlots(trial))) {
                 slots = trial;
+            } else if (pc + insn.slots() < slots.length && !insn.isLdImm64() && !slots[pc + 1].isLdImm64()) {
+                // a branch and the exit it skips only go together: either alone leaves dead code
+                trial[pc + 1] = NOP;
+                if (tryCase(c.withSlots(trial))) {
+                    slots = trial;
+                }
             }
         }
         return c.withSlots(slots);
