@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzCampaignTest {
     private static final long SEED = 20261128L;
-    private static final int CASES = Integer.getInteger("binfmtbpf.fuzz.cases", 1500);
-    private static final Duration AT_MOST = Duration.ofSeconds(Long.getLong("binfmtbpf.fuzz.seconds", 40));
+    private static final int CASES = Integer.getInteger("binfmtbpf.fuzz.cases", 6000);
+    private static final Duration AT_MOST = Duration.ofSeconds(Long.getLong("binfmtbpf.fuzz.seconds", 30));
 
     @Test
     void interpreterAndJitAgree() {
