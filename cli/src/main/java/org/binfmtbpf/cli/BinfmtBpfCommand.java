@@ -47,6 +47,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
             DisasmCommand.class,
             TestDataCommand.class,
             ConformancePluginCommand.class,
+            org.binfmtbpf.cli.fuzz.FuzzCommand.class,
             HelpCommand.class,
             AutoComplete.GenerateCompletion.class,
             ManPageGenerator.class,

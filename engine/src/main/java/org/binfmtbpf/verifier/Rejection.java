@@ -18,7 +18,8 @@ final class Rejection extends RuntimeException {
         return pc;
     }
 
+    /** {@code format} without arguments is taken literally: a reason may quote an instruction such as {@code r1 %= r2}. */
     static Rejection at(int pc, String format, Object... args) {
-        return new Rejection(pc, String.format(format, args));
+        return new Rejection(pc, args.length == 0 ? format : String.format(format, args));
     }
 }

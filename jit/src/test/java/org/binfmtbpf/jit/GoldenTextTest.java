@@ -1,5 +1,6 @@
 package org.binfmtbpf.jit;
 
+import org.binfmtbpf.fuzz.FuzzHelpers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.binfmtbpf.jit;
 
+import org.binfmtbpf.fuzz.FuzzHelpers;
+import org.binfmtbpf.fuzz.RandomProgram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.binfmtbpf.jit;
+package org.binfmtbpf.fuzz;
 
 import org.binfmtbpf.helpers.ArgKind;
 import org.binfmtbpf.helpers.Helper;

@@ -1,4 +1,4 @@
-package org.binfmtbpf.jit;
+package org.binfmtbpf.fuzz;
 
 import static org.binfmtbpf.isa.Opcodes.*;
 
@@ -20,7 +20,21 @@ import org.binfmtbpf.isa.Instruction;
  * verifier's rules): r6 holds the context pointer, r7 a stack pointer, r9 is the loop counter,
  * and r1-r5 are not read after a BPF-to-BPF call until written again.
  */
-final class RandomProgram {
+public final class RandomProgram {
+    /**
+     * Which oracles a program must make sense to. ENGINE: our engines only (the fuzz helpers,
+     * CALLX, LD_ABS, context writes, pointers in arithmetic). KERNEL: also a kernel
+     * {@code syscall} program: no helpers, only scalars reach r0 and memory, the stack is
+     * zeroed first, r7 points at the value of the array map (an LD_IMM64 map-value slot the
+     * {@link FuzzCase} relocates), callees get the context and the map pointer as arguments,
+     * and a small share of accesses is deliberately out of bounds or misaligned so that both
+     * verifiers must refuse them.
+     */
+    public enum Profile { ENGINE, KERNEL }
+
+    /** Size of the array map's single value that KERNEL programs read and write through r7. */
+    public static final int MAP_VALUE_SIZE = 64;
+
     private static final int[] ALU_OPS = {ALU_ADD, ALU_SUB, ALU_MUL, ALU_DIV, ALU_OR, ALU_AND, ALU_LSH, ALU_RSH, ALU_NEG,
             ALU_MOD, ALU_XOR, ALU_MOV, ALU_ARSH, ALU_END};
     private static final int[] CONDITIONS = {JMP_JEQ, JMP_JGT, JMP_JGE, JMP_JSET, JMP_JNE, JMP_JSGT, JMP_JSGE, JMP_JLT,
@@ -37,7 +51,6 @@ final class RandomProgram {
     private final List<Object> code = new ArrayList<>();
     private int labels;
     private final boolean[] defined = new boolean[11];
-    private final boolean[] called = new boolean[3];
     private boolean inLoop;
     private int function;
 
@@ -46,18 +59,28 @@ final class RandomProgram {
     /** A jump to a label: through off (JMP), through imm (JA32), or a local call (imm). */
     private record Jump(Instruction template, int label, boolean viaImm) {}
 
-    private RandomProgram(long seed) {
+    private final boolean kernel;
+    private boolean[] called;
+
+    private RandomProgram(long seed, Profile profile) {
         this.rnd = new Random(seed);
+        this.kernel = profile == Profile.KERNEL;
         this.functions = 1 + rnd.nextInt(3);
     }
 
     /** The slots of a random program; the same seed gives the same program. */
-    static Instruction[] generate(long seed) {
-        return new RandomProgram(seed).build();
+    public static Instruction[] generate(long seed) {
+        return generate(seed, Profile.ENGINE);
+    }
+
+    /** The slots of a random program of {@code profile}; the same seed and profile give the same program. */
+    public static Instruction[] generate(long seed, Profile profile) {
+        return new RandomProgram(seed, profile).build();
     }
 
     private Instruction[] build() {
         int[] entry = new int[functions];
+        called = new boolean[functions];
         for (int f = 0; f < functions; f++) {
             entry[f] = labels++;
         }
@@ -65,18 +88,18 @@ final class RandomProgram {
             function = f;
             code.add(new Label(entry[f]));
             java.util.Arrays.fill(defined, true);
-            if (f == 0) {
+            if (kernel) {
+                kernelPrologue(f == 0);
+            } else if (f == 0) {
                 add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_X, CTX, 1, 0, 0));
                 add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_X, STACK_PTR, 10, 0, 0));
                 add(Instruction.of(CLASS_ALU64 | ALU_ADD | SRC_K, STACK_PTR, 0, 0, -64));
             }
             block(8 + rnd.nextInt(30), 0, entry);
-            if (f + 1 < functions && !called[f + 1]) { // every function is called, or its code would be unreachable
-                defineArguments();
-                called[f + 1] = true;
-                code.add(new Jump(Instruction.of(CLASS_JMP | JMP_CALL, 0, CALL_LOCAL, 0, 0), entry[f + 1], true));
+            if (f + 1 < functions && !called[f + 1]) { // the validator refuses unreachable code
+                localCall(f + 1, entry);
             }
-            add(Instruction.of(CLASS_JMP | JMP_EXIT, 0, 0, 0, 0));
+            exit();
         }
         return resolve();
     }
@@ -99,44 +122,83 @@ final class RandomProgram {
                 meet(before); // defined after the label only if defined on both paths
             } else if (choice < 74 && nesting < 3 && !inLoop) {
                 loop(nesting, entry);
-            } else if (choice < 79) {
+            } else if (choice < 79 && !kernel) {
                 helperCall();
-            } else if (choice < 81) {
+            } else if (choice < 81 && !kernel) {
                 callx();
             } else if (choice < 85 && function + 1 < functions) {
-                defineArguments();
-                int callee = function + 1 + rnd.nextInt(functions - function - 1);
-                called[callee] = true;
-                code.add(new Jump(Instruction.of(CLASS_JMP | JMP_CALL, 0, CALL_LOCAL, 0, 0), entry[callee], true));
-                for (int r = 1; r <= 5; r++) {
-                    defined[r] = false;
-                }
-            } else if (choice < 88) {
+                localCall(function + 1 + rnd.nextInt(functions - function - 1), entry);
+            } else if (choice < 88 && !kernel) {
                 packetLoad();
             } else if (choice < 90) {
                 int skip = labels++;
                 conditionalJump(skip);
-                add(Instruction.of(CLASS_JMP | JMP_EXIT, 0, 0, 0, 0));
-                code.add(new Label(skip));
-            } else if (choice < 92) {
-                // if/else diamond: the then-arm ends with JA (or JA32) over the else-arm
-                int otherwise = labels++;
-                int join = labels++;
-                boolean ja32 = rnd.nextBoolean();
-                conditionalJump(otherwise);
                 boolean[] before = defined.clone();
-                alu();
-                code.add(new Jump(Instruction.of(ja32 ? CLASS_JMP32 | JMP_JA : CLASS_JMP | JMP_JA, 0, 0, 0, 0), join, ja32));
-                boolean[] afterThen = defined.clone();
+                exit();
+                code.add(new Label(skip));
                 System.arraycopy(before, 0, defined, 0, before.length);
-                code.add(new Label(otherwise));
+            } else if (choice < 92) {
+                // cond L1; ja L2; L1: alu; L2: -- the JA skips code reachable only by the condition
+                int other = labels++;
+                int skip = labels++;
+                conditionalJump(other);
+                boolean ja32 = rnd.nextBoolean();
+                code.add(new Jump(Instruction.of(ja32 ? CLASS_JMP32 | JMP_JA : CLASS_JMP | JMP_JA, 0, 0, 0, 0), skip, ja32));
+                boolean[] before = defined.clone();
+                code.add(new Label(other));
                 alu();
-                code.add(new Label(join));
-                meet(afterThen);
+                code.add(new Label(skip));
+                meet(before);
             } else {
                 alu();
             }
         }
+    }
+
+    /**
+     * The kernel's view of a frame: r1-r5 and r10 only. The main function zeroes the stack it
+     * uses (the kernel's is not zeroed) and loads the map value pointer; callees take the
+     * context and the map pointer from r1 and r2.
+     */
+    private void kernelPrologue(boolean main) {
+        java.util.Arrays.fill(defined, false);
+        for (int r = 1; r <= 5; r++) {
+            defined[r] = r > 2 && !main; // r1 and r2 hold pointers: never read as values
+        }
+        add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_X, CTX, 1, 0, 0));
+        for (int slot = 1; slot <= 16; slot++) {
+            add(Instruction.of(CLASS_ST | MODE_MEM | SIZE_DW, 10, 0, -8 * slot, 0));
+        }
+        defined[CTX] = true;
+        defined[STACK_PTR] = true;
+        if (main) {
+            add(Instruction.ldImm64(STACK_PTR, PSEUDO_MAP_VALUE, 0));
+        } else {
+            add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_X, STACK_PTR, 2, 0, 0));
+        }
+    }
+
+    private void localCall(int callee, int[] entry) {
+        defineArguments();
+        if (kernel) {
+            add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_X, 1, CTX, 0, 0));
+            add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_X, 2, STACK_PTR, 0, 0));
+        }
+        code.add(new Jump(Instruction.of(CLASS_JMP | JMP_CALL, 0, CALL_LOCAL, 0, 0), entry[callee], true));
+        called[callee] = true;
+        for (int r = 1; r <= 5; r++) {
+            defined[r] = false;
+        }
+        defined[0] = true;
+    }
+
+    /** Exit, with r0 defined first (the kernel refuses to return an uninitialised r0). */
+    private void exit() {
+        if (!defined[0]) {
+            add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_K, 0, 0, 0, (int) interesting()));
+            defined[0] = true;
+        }
+        add(Instruction.of(CLASS_JMP | JMP_EXIT, 0, 0, 0, 0));
     }
 
     private void loop(int nesting, int[] entry) {
@@ -199,6 +261,10 @@ final class RandomProgram {
     }
 
     private void memory() {
+        if (kernel) {
+            kernelMemory();
+            return;
+        }
         int base;
         int off;
         int kind = rnd.nextInt(10);
@@ -243,6 +309,75 @@ final class RandomProgram {
             }
             add(Instruction.of(CLASS_STX | MODE_ATOMIC | atomicSize, base, src, off, op));
         }
+    }
+
+    /**
+     * Loads, stores and atomics on the zeroed stack, the map value (r7) and context loads
+     * (aligned, as the kernel demands); about one in twenty is out of bounds, misaligned or
+     * through a scalar, which both verifiers must refuse.
+     */
+    private void kernelMemory() {
+        int[] sizes = {SIZE_B, SIZE_H, SIZE_W, SIZE_DW};
+        int size = sizes[rnd.nextInt(4)];
+        int bytes = size == SIZE_B ? 1 : size == SIZE_H ? 2 : size == SIZE_W ? 4 : 8;
+        boolean wrong = rnd.nextInt(20) == 0;
+        int kind = rnd.nextInt(3);
+        int what = rnd.nextInt(10);
+        if (kind == 0 && what < 6 && !wrong) { // context: aligned loads only
+            int off = bytes * rnd.nextInt(256 / bytes);
+            ldx(size, CTX, off);
+            return;
+        }
+        int base = kind == 1 ? STACK_PTR : 10;
+        int span = base == 10 ? 128 : MAP_VALUE_SIZE;
+        int off = bytes * rnd.nextInt(span / bytes);
+        if (base == 10) {
+            off -= 128;
+        }
+        if (wrong) {
+            switch (rnd.nextInt(4)) {
+                case 0 -> off += 1 + rnd.nextInt(Math.max(1, bytes - 1)) + (bytes == 1 ? span : 0);
+                case 1 -> off += span;
+                case 2 -> { // a negative context offset, as a load: the kernel lets syscall programs write
+                    base = CTX;   // their context, our header context is read-only (docs/FUZZING.md)
+                    what = 0;
+                }
+                default -> base = readable();
+            }
+        }
+        if (what < 4) {
+            ldx(size, base, off);
+        } else if (what < 6) {
+            add(Instruction.of(CLASS_ST | MODE_MEM | size, base, 0, off, (int) interesting()));
+        } else if (what < 8) {
+            add(Instruction.of(CLASS_STX | MODE_MEM | size, base, readable(), off, 0));
+        } else {
+            int op = ATOMICS[rnd.nextInt(ATOMICS.length)];
+            int src = pick(WRITABLE);
+            if (!defined[src]) {
+                add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_K, src, 0, 0, (int) interesting()));
+                defined[src] = true;
+            }
+            if (op == ATOMIC_CMPXCHG && !defined[0]) {
+                add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_K, 0, 0, 0, (int) interesting()));
+                defined[0] = true;
+            }
+            int atomicSize = rnd.nextBoolean() ? SIZE_W : SIZE_DW;
+            if (!wrong) {
+                off &= atomicSize == SIZE_W ? ~3 : ~7;
+            }
+            add(Instruction.of(CLASS_STX | MODE_ATOMIC | atomicSize, base, src, off, op));
+            if (op == ATOMIC_CMPXCHG) {
+                defined[0] = true;
+            }
+        }
+    }
+
+    private void ldx(int size, int base, int off) {
+        boolean sx = size != SIZE_DW && rnd.nextInt(3) == 0;
+        int dst = pick(WRITABLE);
+        add(Instruction.of(CLASS_LDX | (sx ? MODE_MEMSX : MODE_MEM) | size, dst, base, off, 0));
+        defined[dst] = true;
     }
 
     private void conditionalJump(int label) {
@@ -301,10 +436,21 @@ final class RandomProgram {
         }
     }
 
+    /** A defined register; for the kernel only a scalar (a pointer's value differs between runtimes). */
     private int readable() {
+        boolean any = false;
+        for (int r = 0; r < defined.length; r++) {
+            any |= defined[r] && !(kernel && (r == CTX || r == STACK_PTR || r == 10));
+        }
+        if (!any) { // a kernel frame starts with no scalar: make one
+            int r = pick(WRITABLE);
+            add(Instruction.of(CLASS_ALU64 | ALU_MOV | SRC_K, r, 0, 0, (int) interesting()));
+            defined[r] = true;
+            return r;
+        }
         while (true) {
             int r = rnd.nextInt(11);
-            if (defined[r]) {
+            if (defined[r] && !(kernel && (r == CTX || r == STACK_PTR || r == 10))) {
                 return r;
             }
         }

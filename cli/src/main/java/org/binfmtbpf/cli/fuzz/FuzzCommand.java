@@ -1,0 +1,136 @@
+package org.binfmtbpf.cli.fuzz;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.binfmtbpf.cli.UserError;
+import org.binfmtbpf.fuzz.Campaign;
+import org.binfmtbpf.fuzz.Disagreement;
+import org.binfmtbpf.fuzz.EngineOracle;
+import org.binfmtbpf.fuzz.KernelOracle;
+import org.binfmtbpf.fuzz.Oracle;
+import org.binfmtbpf.fuzz.Outcome;
+import org.binfmtbpf.fuzz.VerifierAgreement;
+import org.binfmtbpf.jit.JitEngine;
+import org.binfmtbpf.kernel.KernelBpf;
+import org.binfmtbpf.run.Interpreter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Differential fuzzing: random programs on the interpreter, the JIT and the kernel, which must agree. */
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+        description = {"Run seeded random programs (every instruction class, cpu v4, atomics, local calls,",
+            "bounded loops, context, stack and array-map traffic) on the interpreter, the JIT and the",
+            "kernel (bpf(2), as syscall programs), and report every disagreement, minimised and written",
+            "as a regression .data file. See docs/FUZZING.md."})
+public final class FuzzCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the first case (case i has seed S+i). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--count", defaultValue = "1000", description = "Cases to run; 0: until --time. Default: ${DEFAULT-VALUE}.")
+    long count;
+
+    @Option(names = "--time", paramLabel = "DURATION", description = "Stop after this long: 90s, 10m, 1h.")
+    String time;
+
+    @Option(names = "--oracle", split = ",", defaultValue = "interp,jit,kernel",
+            description = "Oracles, the interpreter first: interp, jit, kernel. Default: ${DEFAULT-VALUE}.")
+    List<String> oracles;
+
+    @Option(names = "--regress-dir", paramLabel = "DIR", defaultValue = "engine/src/test/resources/data/regress",
+            description = "Where minimised disagreements are written as .data files. Default: ${DEFAULT-VALUE}.")
+    Path regressDir;
+
+    @Option(names = "--max-disagreements", defaultValue = "20", description = "Stop after this many. Default: ${DEFAULT-VALUE}.")
+    int maxDisagreements;
+
+    @Override
+    public Integer call() {
+        List<Oracle> chosen = oracles();
+        Duration limit = time == null ? null : duration(time);
+        if (count == 0 && limit == null) {
+            throw UserError.usage("--count 0 needs --time");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressLine progress = new ProgressLine(err);
+        Campaign.Report report = new Campaign(chosen, new Campaign.Settings(seed, count, limit, regressDir, maxDisagreements))
+                .run(progress::update);
+        progress.finish();
+        summary(out, report);
+        out.flush();
+        return report.disagreements().isEmpty() ? 0 : 1;
+    }
+
+    private List<Oracle> oracles() {
+        if (oracles.isEmpty() || !oracles.get(0).equals("interp")) {
+            throw UserError.usage("--oracle: the interpreter must come first (it is the reference): interp,jit,kernel");
+        }
+        List<Oracle> out = new ArrayList<>();
+        for (String name : oracles) {
+            switch (name) {
+                case "interp" -> out.add(new EngineOracle(new Interpreter()));
+                case "jit" -> out.add(new EngineOracle(new JitEngine()));
+                case "kernel" -> {
+                    if (KernelBpf.available()) {
+                        out.add(new KernelOracle());
+                    } else {
+                        spec.commandLine().getErr().println("fuzz: kernel oracle unavailable (" + KernelBpf.unavailableReason()
+                                + "); running without it");
+                    }
+                }
+                default -> throw UserError.usage("--oracle: unknown oracle '" + name + "' (interp, jit, kernel)");
+            }
+        }
+        return out;
+    }
+
+    static Duration duration(String text) {
+        String t = text.strip().toLowerCase();
+        try {
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw UserError.usage("--time: '" + text + "' is not a duration like 90s, 10m or 1h");
+        }
+    }
+
+    private static void summary(PrintWriter out, Campaign.Report r) {
+        out.printf("%d cases in %.1f s (%.0f per second), %d refused by the validator%n", r.cases(),
+                r.elapsed().toMillis() / 1000.0, r.casesPerSecond(), r.invalid());
+        out.printf("%-8s %10s %10s %10s%n", "oracle", "returned", "faulted", "refused");
+        for (Map.Entry<String, Map<Outcome.Kind, Long>> e : r.outcomes().entrySet()) {
+            Map<Outcome.Kind, Long> k = e.getValue();
+            out.printf("%-8s %10d %10d %10d%n", e.getKey(), k.getOrDefault(Outcome.Kind.RETURNED, 0L),
+                    k.getOrDefault(Outcome.Kind.FAULTED, 0L), k.getOrDefault(Outcome.Kind.REFUSED, 0L));
+        }
+        VerifierAgreement v = r.verifier();
+        if (v.decisions() > 0) {
+            out.printf("verifier vs kernel: %d of %d decisions agree (%.2f%%): both accept %d, both refuse %d%n", v.agreements(),
+                    v.decisions(), 100 * v.rate(), v.bothAccept(), v.bothRefuse());
+            v.oursOnlyAccepts().forEach((reason, ex) -> out.printf("  ours accepts, kernel refuses x%d: %s (seed %d)%n",
+                    ex.count(), ex.message(), ex.seed()));
+            v.kernelOnlyAccepts().forEach((reason, ex) -> out.printf("  kernel accepts, ours refuses x%d: %s (seed %d)%n",
+                    ex.count(), ex.message(), ex.seed()));
+        }
+        out.printf("%d disagreements%n", r.disagreements().size());
+        for (Disagreement d : r.disagreements()) {
+            out.println("  " + d);
+            out.println("    regression file: " + (d.dataFile() == null ? "none (uses the array map, or not expressible)" : d.dataFile()));
+        }
+    }
+}
