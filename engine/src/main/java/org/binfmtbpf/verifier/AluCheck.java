@@ -15,6 +15,7 @@ final class AluCheck {
         boolean is64 = Opcodes.cls(opcode) == Opcodes.CLASS_ALU64;
         boolean x = Opcodes.source(opcode) == Opcodes.SRC_X;
         checkEncoding(insn, pc, op, is64, x);
+        checkConstantOperand(insn, pc, op, is64, x);
 
         if (op == Opcodes.ALU_MOV) {
             Registers.checkWritable(insn.dst(), pc);
@@ -68,6 +69,25 @@ final class AluCheck {
             return linked;
         }
         return src;
+    }
+
+    /**
+     * The kernel refuses a constant divisor of zero and a constant shift count outside the
+     * operand width (check_alu_op), although RFC 9669 defines both results and the load-time
+     * validator and the engines accept them for RAW programs.
+     */
+    private static void checkConstantOperand(Instruction insn, int pc, int op, boolean is64, boolean x) {
+        if (x) {
+            return;
+        }
+        if ((op == Opcodes.ALU_DIV || op == Opcodes.ALU_MOD) && insn.imm() == 0) {
+            throw Rejection.at(pc, "div by zero");
+        }
+        int width = is64 ? 64 : 32;
+        if ((op == Opcodes.ALU_LSH || op == Opcodes.ALU_RSH || op == Opcodes.ALU_ARSH)
+                && (insn.imm() < 0 || insn.imm() >= width)) {
+            throw Rejection.at(pc, "invalid shift %d", insn.imm());
+        }
     }
 
     private static void checkEncoding(Instruction insn, int pc, int op, boolean is64, boolean x) {
