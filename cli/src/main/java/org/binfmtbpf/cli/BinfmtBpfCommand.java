@@ -48,6 +48,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
             TestDataCommand.class,
             ConformancePluginCommand.class,
             org.binfmtbpf.cli.fuzz.FuzzCommand.class,
+            org.binfmtbpf.cli.tools.BenchCommand.class,
             HelpCommand.class,
             AutoComplete.GenerateCompletion.class,
             ManPageGenerator.class,

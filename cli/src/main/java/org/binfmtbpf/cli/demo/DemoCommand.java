@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class DemoCommand implements Callable<Integer> {
     static final String PIN = "/sys/fs/bpf/qemu";
     static final String REGISTRATION = ":qemu-bpf:B:" + PIN + "::::P";
-    private static final String PROGRAM = "qemu.bpf.o";
+    /** The bundled qemu 'B' program, a resource next to this class. */
+    public static final String PROGRAM = "qemu.bpf.o";
 
     @Spec CommandSpec spec;
 
