@@ -94,6 +94,29 @@ public final class Invocation {
     }
 
     /**
+     * Enters a BPF-to-BPF callee, the one rule both engines apply: at most
+     * {@link #MAX_CALL_FRAMES} frames, the callee's frame pointer is the caller's minus the
+     * caller's frame, and the whole chain fits in {@link #STACK_SIZE} bytes.
+     *
+     * @param depth the caller's frame (0: the main function)
+     * @return the callee's r10; {@link #stackFloor} is set to the bottom of its frame
+     */
+    public long enterCall(long callerFp, int callerFrame, int depth, String callee, int calleeFrame, int pc) {
+        if (depth + 1 >= MAX_CALL_FRAMES) {
+            throw new BpfFault(pc, "call to " + callee + " would make " + (depth + 2) + " frames (at most "
+                    + MAX_CALL_FRAMES + ")");
+        }
+        long fp = callerFp - callerFrame;
+        int floor = Address.offset(fp) - calleeFrame;
+        if (floor < 0) {
+            throw new BpfFault(pc, "call to " + callee + " would use " + (STACK_SIZE - floor)
+                    + " bytes of stack (at most " + STACK_SIZE + ")");
+        }
+        stackFloor = floor;
+        return fp;
+    }
+
+    /**
      * Moves the running frame to a tail-called program, the one rule both engines apply: the
      * target reuses the caller's frame pointer {@code r10} and gets its own main frame below
      * it. Stack the target can reach and this run has not zeroed yet is zeroed now.

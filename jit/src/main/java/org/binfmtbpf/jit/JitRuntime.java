@@ -2,9 +2,9 @@ package org.binfmtbpf.jit;
 
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.helpers.HelperRegistry;
-import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.BpfFault;
+import org.binfmtbpf.run.CallFaults;
 import org.binfmtbpf.run.Invocation;
 
 /**
@@ -31,18 +31,7 @@ public final class JitRuntime {
      */
     public static long enterCall(Invocation inv, long callerFp, int callerFrame, int depth, String callee, int calleeFrame,
                                  int pc) {
-        if (depth + 1 >= Invocation.MAX_CALL_FRAMES) {
-            throw new BpfFault(pc, "call to " + callee + " would make " + (depth + 2) + " frames (at most "
-                    + Invocation.MAX_CALL_FRAMES + ")");
-        }
-        long fp = callerFp - callerFrame;
-        int floor = Address.offset(fp) - calleeFrame;
-        if (floor < 0) {
-            throw new BpfFault(pc, "call to " + callee + " would use " + (Invocation.STACK_SIZE - floor)
-                    + " bytes of stack (at most " + Invocation.STACK_SIZE + ")");
-        }
-        inv.stackFloor = floor;
-        return fp;
+        return inv.enterCall(callerFp, callerFrame, depth, callee, calleeFrame, pc);
     }
 
     /**
@@ -74,20 +63,17 @@ public final class JitRuntime {
         }
     }
 
-    /** A helper's exception as the fault of its call: a fault gets the call's index, anything else is wrapped. */
+    /** A helper's exception as the fault of its call ({@link CallFaults}). */
     public static BpfFault helperFailed(HelperRegistry helpers, RuntimeException e, int id, int pc) {
-        if (e instanceof BpfFault fault) {
-            return fault.at(pc);
-        }
-        return new BpfFault(pc, "helper " + id + " (" + helpers.get(id).name() + ") failed: " + e);
+        return CallFaults.helperFailed(helpers.get(id), e, pc);
     }
 
     public static BpfFault unknownHelper(long id, int pc) {
-        return new BpfFault(pc, "call to unknown helper " + id);
+        return CallFaults.unknownHelper(id, pc);
     }
 
     public static BpfFault kfunc(int id, int pc) {
-        return new BpfFault(pc, "kfunc calls are not supported (kfunc " + id + ")");
+        return CallFaults.kfunc(id, pc);
     }
 
     public static BpfFault fellOffEnd(int pc) {

@@ -6,11 +6,11 @@ import org.binfmtbpf.isa.Alu;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.Jumps;
 import org.binfmtbpf.isa.Opcodes;
-import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.mem.Memory;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.Subprogram;
 import org.binfmtbpf.run.BpfFault;
+import org.binfmtbpf.run.CallFaults;
 import org.binfmtbpf.run.Invocation;
 
 /**
@@ -192,12 +192,12 @@ public final class Machine {
             return callLocal(pc + 1 + insn.imm(), pc);
         }
         if (!callx && insn.src() == Opcodes.CALL_KFUNC) {
-            throw new BpfFault(pc, "kfunc calls are not supported (kfunc " + insn.imm() + ")");
+            throw CallFaults.kfunc(insn.imm(), pc);
         }
         long id = callx ? r[insn.dst()] : insn.imm(); // callx: the dst register holds the helper id
         Helper helper = id == (int) id ? program.helpers().get((int) id) : null;
         if (helper == null) {
-            throw new BpfFault(pc, "call to unknown helper " + id);
+            throw CallFaults.unknownHelper(id, pc);
         }
         r[0] = callHelper(helper, pc);
         if (inv.tailCallTarget != null) {
@@ -209,10 +209,8 @@ public final class Machine {
     private long callHelper(Helper helper, int pc) {
         try {
             return helper.function().call(inv, r[1], r[2], r[3], r[4], r[5]);
-        } catch (BpfFault fault) {
-            throw fault.at(pc);
         } catch (RuntimeException e) {
-            throw new BpfFault(pc, "helper " + helper.id() + " (" + helper.name() + ") failed: " + e);
+            throw CallFaults.helperFailed(helper, e, pc);
         }
     }
 
@@ -223,20 +221,11 @@ public final class Machine {
      */
     private int callLocal(int target, int pc) {
         Subprogram callee = program.functionAt(target);
-        if (frames.depth() + 1 >= Invocation.MAX_CALL_FRAMES) {
-            throw new BpfFault(pc, "call to " + callee.name() + " would make " + (frames.depth() + 2)
-                    + " frames (at most " + Invocation.MAX_CALL_FRAMES + ")");
-        }
-        long fp = r[10] - frameSize;
-        int floor = Address.offset(fp) - callee.stackSize();
-        if (floor < 0) {
-            throw new BpfFault(pc, "call to " + callee.name() + " would use " + (Invocation.STACK_SIZE - floor)
-                    + " bytes of stack (at most " + Invocation.STACK_SIZE + ")");
-        }
-        frames.push(pc + 1, program, frameSize, inv.stackFloor, r);
+        int callerFloor = inv.stackFloor;
+        long fp = inv.enterCall(r[10], frameSize, frames.depth(), callee.name(), callee.stackSize(), pc);
+        frames.push(pc + 1, program, frameSize, callerFloor, r);
         r[10] = fp;
         frameSize = callee.stackSize();
-        inv.stackFloor = floor;
         return target;
     }
 
