@@ -55,6 +55,21 @@ public final class Invocation {
     public int tailCalls;
     /** Set by helper 12 when a tail call succeeds; the engine switches to it. */
     public Object tailCallTarget;
+    /**
+     * One register file per call depth, for engines that keep registers in memory across
+     * method boundaries (the JIT's chunked functions): a function at depth d owns file d, so
+     * a run allocates none. A tail call reuses its caller's depth, and its caller never reads
+     * its file again except for r0, which the callee's result overwrites.
+     */
+    private final long[][] registerFiles = new long[MAX_CALL_FRAMES][REGISTER_FILE_LENGTH];
+    /** r0-r10 and one spare word (the JIT keeps the call depth there). */
+    public static final int REGISTER_FILE_LENGTH = 12;
+
+    /** The register file of the function running at call depth {@code depth}. */
+    public long[] registerFile(int depth) {
+        return registerFiles[depth];
+    }
+
     /** The path of the binary being exec'd, for the binfmt program type's path helper; may be null. */
     public byte[] binaryPath;
     /** Where trace_printk output goes; never null. */
