@@ -60,6 +60,8 @@ class VerifyAndJitTest {
         Cli.Result dump = Cli.inState(state, "prog", "dump", "jited", "pinned", "/sys/fs/bpf/qemu");
         assertEquals(0, dump.exitCode(), dump.toString());
         assertTrue(dump.out().contains("INVOKESTATIC"), dump.out());
+        // The dump is the code that runs: the verifier placed every header and table read.
+        assertTrue(dump.out().contains("DirectBytes.load8") && !dump.out().contains("Memory.load"), dump.out());
     }
 
     @Test

@@ -84,10 +84,13 @@ public final class JitCompiler {
         return generate(program, verifierFacts, false).bytes;
     }
 
-    /** The generated class as ASM Textifier text (for {@code prog dump jited}). */
+    /**
+     * The class {@code JitEngine} generates, as ASM Textifier text (for {@code prog dump jited}):
+     * with the verifier's facts, so the dump shows the direct accesses that actually run.
+     */
     public static String textify(Program program) {
         StringWriter out = new StringWriter();
-        new ClassReader(classBytes(program)).accept(new TraceClassVisitor(null, new Textifier(), new PrintWriter(out)), 0);
+        new ClassReader(classBytes(program, VerifiedAccessFacts.of(program))).accept(new TraceClassVisitor(null, new Textifier(), new PrintWriter(out)), 0);
         return out.toString();
     }
 

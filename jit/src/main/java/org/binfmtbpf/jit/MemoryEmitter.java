@@ -103,9 +103,7 @@ final class MemoryEmitter implements Opcodes {
     }
 
     private static void contextBytes(MethodEmitter m) {
-        m.mv.visitVarInsn(ALOAD, RegisterSlots.INV);
-        m.mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
-        m.mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "bytes", "()[B", false);
+        m.mv.visitVarInsn(ALOAD, m.slots.context());
     }
 
     /** Pushes the array index of register {@code base} + {@code off}: a pointer's low half is its offset in its region. */

@@ -116,12 +116,17 @@ final class MethodEmitter implements Opcodes {
         }
     }
 
+    /** The arrays every direct access indexes, in locals: the stack and the context's bytes. */
     private void loadStackArray() {
         mv.visitVarInsn(ALOAD, RegisterSlots.INV);
         mv.visitFieldInsn(GETFIELD, INVOCATION, "stack", "[B");
         mv.visitVarInsn(ASTORE, slots.stack());
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, slots.savedFloor());
+        mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+        mv.visitFieldInsn(GETFIELD, INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
+        mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "bytes", "()[B", false);
+        mv.visitVarInsn(ASTORE, slots.context());
     }
 
     // ---- vocabulary for the instruction emitters ----

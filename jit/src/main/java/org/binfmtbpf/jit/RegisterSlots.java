@@ -14,8 +14,10 @@ package org.binfmtbpf.jit;
  * @param stack        local holding {@code inv.stack}
  * @param savedFloor   int local: the caller's stack floor, saved around a BPF-to-BPF call
  * @param registerFile local holding the {@code long[]} register file, or -1
+ * @param context      local holding the context's bytes ({@code inv.context.bytes()}), for
+ *                     proven header reads: loaded once per method, not once per read
  */
-record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int registerFile) {
+record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int registerFile, int context) {
     static final int INV = 0;
     /** Index in the register file that carries the call depth. */
     static final int DEPTH_INDEX = 11;
@@ -28,11 +30,11 @@ record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int regist
     static final String CHUNK_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;[JI)I";
 
     static RegisterSlots forFunction() {
-        return new RegisterSlots(registersFrom(1), 23, 24, 25, -1);
+        return new RegisterSlots(registersFrom(1), 23, 24, 25, -1, 26);
     }
 
     static RegisterSlots forChunk() {
-        return new RegisterSlots(registersFrom(3), 25, 26, 27, 1);
+        return new RegisterSlots(registersFrom(3), 25, 26, 27, 1, 28);
     }
 
     /**
@@ -52,6 +54,7 @@ record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int regist
         l.add(org.objectweb.asm.Opcodes.INTEGER); // depth
         l.add("[B");                              // stack
         l.add(org.objectweb.asm.Opcodes.INTEGER); // saved floor
+        l.add("[B");                              // context bytes
         return l.toArray();
     }
 
