@@ -3,10 +3,12 @@
  * ubpf-bench: times uBPF's interpreter and x86-64 JIT on one function of a BPF ELF object
  * and one 256-byte header, the way the JMH benchmarks time our engines.
  *
- *   ubpf-bench OBJ FUNCTION HEADER [BATCHES RUNS] [--dump-jit FILE]
+ *   ubpf-bench OBJ FUNCTION HEADER [BATCHES [BATCH_MS]] [--dump-jit FILE]
  *
- * prints one line per engine:  ENGINE r0=R ns=MEDIAN  (median over BATCHES of the mean
- * nanoseconds per run in a batch of RUNS runs, after one discarded warm-up batch).
+ * prints one line per engine:  ENGINE r0=R ns=MEDIAN runs=RUNS [interpreter=PATH]
+ * ns is the median over BATCHES (default 15) of the mean nanoseconds per run in a batch of
+ * RUNS runs, RUNS being calibrated first so that one batch takes about BATCH_MS (default
+ * 50) milliseconds; the calibration doubles as warm-up. PATH is what helper 212 chose.
  *
  * What uBPF needs that our loader does itself (each is the smallest change that lets uBPF
  * run the unchanged instructions):
@@ -188,30 +190,46 @@ by_value(const void* a, const void* b)
     return (x > y) - (x < y);
 }
 
+/* Nanoseconds taken by `runs` runs. */
+static double
+batch_ns(run_fn run, long runs)
+{
+    uint64_t acc = 0;
+    double start = now_ns();
+    for (long i = 0; i < runs; i++)
+        acc += run();
+    double elapsed = now_ns() - start;
+    sink += acc;
+    return elapsed;
+}
+
+/* The number of runs that takes about batch_ms; finding it warms up caches and predictors. */
+static long
+calibrate(run_fn run, double batch_ms)
+{
+    long runs = 1;
+    while (batch_ns(run, runs) < batch_ms * 1e6 / 4)
+        runs *= 2;
+    return runs * 4;
+}
+
 static double
 median_ns(run_fn run, int batches, long runs)
 {
     double per_run[batches];
-    for (int b = -1; b < batches; b++) { /* batch -1 warms up */
-        uint64_t acc = 0;
-        double start = now_ns();
-        for (long i = 0; i < runs; i++)
-            acc += run();
-        double elapsed = now_ns() - start;
-        sink += acc;
-        if (b >= 0)
-            per_run[b] = elapsed / runs;
-    }
+    for (int b = 0; b < batches; b++)
+        per_run[b] = batch_ns(run, runs) / runs;
     qsort(per_run, batches, sizeof(double), by_value);
     return per_run[batches / 2];
 }
 
 static void
-report(const char* engine, run_fn run, int batches, long runs)
+report(const char* engine, run_fn run, int batches, double batch_ms)
 {
     chosen_len = -1;
     uint64_t r0 = run();
-    printf("%s r0=%u ns=%.1f", engine, (unsigned)r0, median_ns(run, batches, runs));
+    long runs = calibrate(run, batch_ms);
+    printf("%s r0=%u ns=%.1f runs=%ld", engine, (unsigned)r0, median_ns(run, batches, runs), runs);
     if (chosen_len >= 0)
         printf(" interpreter=%.*s", chosen_len, chosen_interp);
     printf("\n");
@@ -244,14 +262,14 @@ main(int argc, char** argv)
         dump = argv[argc - 1];
         argc -= 2;
     }
-    if (argc != 4 && argc != 6) {
-        fprintf(stderr, "usage: ubpf-bench OBJ FUNCTION HEADER [BATCHES RUNS] [--dump-jit FILE]\n");
+    if (argc < 4 || argc > 6) {
+        fprintf(stderr, "usage: ubpf-bench OBJ FUNCTION HEADER [BATCHES [BATCH_MS]] [--dump-jit FILE]\n");
         return 2;
     }
-    int batches = argc == 6 ? atoi(argv[4]) : 15;
-    long runs = argc == 6 ? atol(argv[5]) : 100000;
-    if (batches < 1 || runs < 1) {
-        fprintf(stderr, "ubpf-bench: BATCHES and RUNS must be positive\n");
+    int batches = argc >= 5 ? atoi(argv[4]) : 15;
+    double batch_ms = argc >= 6 ? atof(argv[5]) : 50;
+    if (batches < 1 || batch_ms <= 0) {
+        fprintf(stderr, "ubpf-bench: BATCHES and BATCH_MS must be positive\n");
         return 2;
     }
     size_t header_len;
@@ -269,7 +287,7 @@ main(int argc, char** argv)
     }
     if (dump)
         dump_jit(dump);
-    report("ubpf-interp", run_interp, batches, runs);
-    report("ubpf-jit", run_jit, batches, runs);
+    report("ubpf-interp", run_interp, batches, batch_ms);
+    report("ubpf-jit", run_jit, batches, batch_ms);
     return 0;
 }
