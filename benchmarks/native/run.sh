@@ -4,6 +4,10 @@
 #
 #   benchmarks/native/run.sh [PASSES]      (default 3; each cell is the median of the passes)
 #
+# Each pass also runs our engines' JMH benchmarks (HeaderMatch, LargeProgram; one short fork),
+# so that both sides of the table are measured under the same load on a shared machine;
+# JMH=0 leaves them out.
+#
 # Needs: the benchmarks jar (mvn -B -DskipTests package -pl benchmarks -am), the ./binfmt-bpf
 # launcher, cc/cmake/git for uBPF (built by build-ubpf.sh on first use; UBPF_GIT as there), and
 # for the kernel columns clang-19, llvm-objcopy-19, bpftool and root. Without those the kernel
@@ -12,7 +16,8 @@
 # Every r0 is checked against our interpreter's (binfmt-bpf prog run --engine interp): uBPF's
 # interpreter, uBPF's JIT and the kernel twin must return the same value, or the script stops.
 #
-# Columns: uBPF interp / uBPF JIT: ubpf-bench, median of 15 batches of ~50 ms each.
+# Columns: ours interp / ours JIT: JMH's average, ns per run (Invocation.begin included).
+#   uBPF interp / uBPF JIT: ubpf-bench, median of 15 batches of ~50 ms each.
 #   kernel JIT: the kernel twin (kernel/*.xdp.bpf.c: the same C, helper 212 replaced by a
 #     same-length bpf_probe_read_kernel, run on the header as an XDP packet), timed inside the
 #     kernel by BPF_PROG_TEST_RUN: bpftool prog run ... repeat N, "duration (average)", whole ns.
@@ -32,6 +37,7 @@ kernel_dir="$target/kernel"
 state="$(mktemp -d)"
 pin_prefix="/sys/fs/bpf/binfmt-bpf-native-$$"
 results="$target/results.tsv"
+jmh="${JMH:-1}"
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 cleanup() {
@@ -80,6 +86,15 @@ kernel_pin() {
 return_and_duration() { sed -n 's/^Return value: \([0-9-]*\), duration[^:]*: \([0-9]*\)ns$/\1 \2/p'; }
 
 # ---- measure ----
+# Our engines, by JMH: one results row per benchmark (no r0: JMH does not report it).
+jmh_pass() {
+  local csv="$target/jmh.csv"
+  java -jar "$jar" 'HeaderMatchBenchmark|LargeProgramBenchmark' -wi 3 -w 1 -i 5 -r 1 -f 1 \
+    -rf csv -rff "$csv" >"$target/jmh.log" 2>&1 || die "JMH failed: see $target/jmh.log"
+  # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: engine","Param: header","Param: slots"
+  awk -F, 'NR > 1 { gsub(/"|\r/, ""); program = $1 ~ /HeaderMatch/ ? "qemu" : "straight" $10
+    header = $9 == "" ? "host" : $9; printf "%s\t%s\tours-%s\t\t%s\n", program, header, $8, $5 }' "$csv"
+}
 calls_helper_212() { llvm-objdump-19 -d "$1" | grep 'call 0xd4$' >/dev/null; } # not -q: pipefail
 
 : >"$results"
@@ -122,13 +137,16 @@ for pass in $(seq 1 "$passes"); do
     done
     rm -f "$kernel_pin_path"
   done
+  if [ "$jmh" = 1 ]; then
+    jmh_pass >>"$results"
+  fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -z "$kernel_reason" ] || echo "kernel columns empty: $kernel_reason"
 
 # ---- the table: per cell, the median of the passes; rows in the order measured ----
 awk -F'\t' '
-  { key = $1 "\t" $2; cell = key "\t" $3; v[cell, ++n[cell]] = $5; r0[key] = $4
+  { key = $1 "\t" $2; cell = key "\t" $3; v[cell, ++n[cell]] = $5; if ($4 != "") r0[key] = $4
     if (!(key in seen)) { seen[key] = 1; order[++rows] = key } }
   function median(cell,   i, j, t, m) {
     m = n[cell]; if (!m) return ""
@@ -138,11 +156,15 @@ awk -F'\t' '
   }
   function show(x) { return x == "" ? "-" : sprintf("%.0f", x) }
   END {
-    printf "| %-27s | %-7s | %10s | %14s | %11s | %10s | %13s |\n", "program", "header", "r0", "uBPF interp ns", "uBPF JIT ns", "kernel JIT", "kernel bpf(2)"
-    printf "|%s|%s|%s|%s|%s|%s|%s|\n", "-----------------------------", "---------", "-----------:", "---------------:", "------------:", "-----------:", "--------------:"
+    printf "| %-27s | %-7s | %10s | %12s | %12s | %9s | %9s | %10s | %13s |\n", "program", "header", "r0",
+      "ours interp", "uBPF interp", "ours JIT", "uBPF JIT", "kernel JIT", "kernel bpf(2)"
+    printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", "-----------------------------", "---------", "-----------:",
+      "-------------:", "-------------:", "----------:", "----------:", "-----------:", "--------------:"
     for (i = 1; i <= rows; i++) {
       k = order[i]; split(k, part, "\t")
-      printf "| %-27s | %-7s | %10s | %14s | %11s | %10s | %13s |\n", part[1], part[2], r0[k],
-        show(median(k "\tubpf-interp")), show(median(k "\tubpf-jit")), show(median(k "\tkernel-jit")), show(median(k "\tkernel-bpf2"))
+      printf "| %-27s | %-7s | %10s | %12s | %12s | %9s | %9s | %10s | %13s |\n", part[1], part[2], (k in r0) ? r0[k] : "-",
+        show(median(k "\tours-interp")), show(median(k "\tubpf-interp")), show(median(k "\tours-jit")),
+        show(median(k "\tubpf-jit")), show(median(k "\tkernel-jit")), show(median(k "\tkernel-bpf2"))
     }
+    print "(nanoseconds per run; each the median of the passes)"
   }' "$results"
