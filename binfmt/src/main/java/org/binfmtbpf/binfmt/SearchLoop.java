@@ -23,6 +23,7 @@ final class SearchLoop {
         byte[] header = request.headerView();
         byte[] pathBytes = null;
         Invocation inv = null;
+        boolean bound = false;
         for (Registered registered : table.entries()) {
             if (!registered.enabled()) {
                 continue;
@@ -41,7 +42,8 @@ final class SearchLoop {
                     pathBytes = Latin1.bytes(request.path());
                     inv = Invocation.current();
                 }
-                Match match = runProgram(inv, bpf, header, pathBytes, faults);
+                Match match = runProgram(inv, bpf, bound ? null : header, pathBytes, faults);
+                bound = true;
                 if (match != null) {
                     return match;
                 }
@@ -50,9 +52,14 @@ final class SearchLoop {
         return null;
     }
 
+    /** Runs one entry's program; {@code header} is null when an earlier entry of this search bound it already. */
     private static Match runProgram(Invocation inv, BpfEntry entry, byte[] header, byte[] pathBytes, FaultListener faults) {
         PinnedProgram program = entry.program();
-        inv.begin(program.program(), header);
+        if (header != null) {
+            inv.begin(program.program(), header);
+        } else {
+            inv.again(program.program());
+        }
         inv.binaryPath = pathBytes;
         long r0;
         try {

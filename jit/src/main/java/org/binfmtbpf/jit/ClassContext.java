@@ -27,9 +27,14 @@ final class ClassContext {
         this.plan = plan;
         this.facts = facts;
         this.counted = counted;
+        for (int pc = 0; pc < plan.program.length(); pc++) {
+            if (facts.at(pc) instanceof ProvenAccess.MapValues map) {
+                mapValuesField(map.values());
+            }
+        }
     }
 
-    /** The static final field holding {@code values}: one field per distinct array. */
+    /** The static final field holding {@code values}: one field per distinct array, all known before any method is written. */
     String mapValuesField(byte[] values) {
         for (int i = 0; i < mapValues.size(); i++) {
             if (mapValues.get(i) == values) {

@@ -50,6 +50,10 @@ final class ClassGenerator implements Opcodes {
                 .visitEnd();
         cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, ClassContext.TARGETS_FIELD, ClassContext.TARGETS_TYPE, null, null)
                 .visitEnd();
+        for (int i = 0; i < cls.mapValues.size(); i++) {
+            cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, ClassContext.mapValuesField(i), "[B", null, null).visitEnd();
+        }
+        classInitializer();
         constructor();
         runMethod();
         enterMethod();
@@ -63,11 +67,6 @@ final class ClassGenerator implements Opcodes {
                 sizes.add(new MethodSize(ClassContext.functionMethod(f.index), end));
             }
         }
-        // After the methods: they decide which map arrays the class needs.
-        for (int i = 0; i < cls.mapValues.size(); i++) {
-            cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, ClassContext.mapValuesField(i), "[B", null, null).visitEnd();
-        }
-        classInitializer();
         cw.visitEnd();
         return cw.toByteArray();
     }
