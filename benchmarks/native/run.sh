@@ -50,11 +50,11 @@ trap cleanup EXIT
 [ -x "$target/ubpf-bench" ] || "$here/build-ubpf.sh"
 java -cp "$jar" org.binfmtbpf.bench.NativeInputs "$inputs"
 
-# name | our object | its function | kernel twin object (built below) | headers
+# name (HeaderMatchBenchmark's, where it has one) | our object | its function | kernel twin object | headers
 programs=(
-  "qemu|$demo/qemu.bpf.o|qemu|$kernel_dir/qemu.xdp.bpf.o|aarch64 s390x host"
-  "qemu-stack-path|$corpus/qemu_matcher.bpf.o|qemu_match|$kernel_dir/qemu_matcher.xdp.bpf.o|aarch64 s390x host"
-  "phdr_loop|$corpus/phdr_loop.bpf.o|count_phdrs|$kernel_dir/phdr_loop.xdp.bpf.o|aarch64 s390x host"
+  "qemu-table|$demo/qemu.bpf.o|qemu|$kernel_dir/qemu.xdp.bpf.o|aarch64 s390x host"
+  "qemu-path|$corpus/qemu_matcher.bpf.o|qemu_match|$kernel_dir/qemu_matcher.xdp.bpf.o|aarch64 s390x host"
+  "phdr-walk|$corpus/phdr_loop.bpf.o|count_phdrs|$kernel_dir/phdr_loop.xdp.bpf.o|aarch64 s390x host"
   "straight4096|$inputs/straight4096.bpf.o|straight4096|$inputs/straight4096.xdp.bpf.o|host"
   "empty (kernel's fixed cost)|||$kernel_dir/empty.xdp.bpf.o|host"
 )
@@ -98,9 +98,12 @@ jmh_pass() {
     echo "another JMH run holds the lock; waiting" >&2
     sleep 20
   done
-  # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: engine","Param: header","Param: slots"
-  awk -F, 'NR > 1 { gsub(/"|\r/, ""); program = $1 ~ /HeaderMatch/ ? "qemu" : "straight" $10
-    header = $9 == "" ? "host" : $9; printf "%s\t%s\tours-%s\t\t%s\n", program, header, $8, $5 }' "$csv"
+  # Columns by name: "Benchmark", ..., "Score", ..., "Param: engine", "Param: header", "Param: program", ...
+  awk -F, '{ gsub(/"|\r/, "") }
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    { program = $1 ~ /LargeProgram/ ? "straight" $col["Param: slots"] : $col["Param: program"]
+      header = $1 ~ /LargeProgram/ ? "host" : $col["Param: header"]
+      printf "%s\t%s\tours-%s\t\t%s\n", program, header, $col["Param: engine"], $col["Score"] }' "$csv"
 }
 calls_helper_212() { llvm-objdump-19 -d "$1" | grep 'call 0xd4$' >/dev/null; } # not -q: pipefail
 
