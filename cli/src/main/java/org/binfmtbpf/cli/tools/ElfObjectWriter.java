@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code license} section and the string and symbol tables. libbpf, bpftool, llvm-objdump and
  * this project's loader read it.
  */
-final class ElfObjectWriter {
+public final class ElfObjectWriter {
     private static final int EM_BPF = 247;
     private static final int SHT_PROGBITS = 1;
     private static final int SHT_SYMTAB = 2;
@@ -28,11 +28,11 @@ final class ElfObjectWriter {
     private static final int STT_FUNC = 2;
 
     /** One program: its symbol name, its section and its instruction bytes. */
-    record Function(String name, String section, byte[] code) {}
+    public record Function(String name, String section, byte[] code) {}
 
     private record Section(String name, int type, long flags, byte[] data, int link, int info, int align, int entsize) {}
 
-    static byte[] write(List<Function> functions, String license) {
+    public static byte[] write(List<Function> functions, String license) {
         Strings strings = new Strings();
         Map<String, ByteArrayOutputStream> code = new LinkedHashMap<>();
         for (Function f : functions) {
