@@ -159,15 +159,15 @@ final class ScalarAlu {
                 (int) r.smin(), (int) r.smax(), r.umin(), r.umax()).zeroExtend32();
     }
 
-    /** Byte order: a little-endian conversion only truncates; a swap of unknown bytes is some value of the width. */
+    /**
+     * Byte order: a little-endian conversion only truncates; a swap moves each byte's known
+     * bits with it and bounds come from the tnum alone (the kernel's scalar_byte_swap).
+     */
     private static ScalarBounds byteOrder(int opcode, int bits, ScalarBounds dst) {
         boolean truncateOnly = Opcodes.cls(opcode) == Opcodes.CLASS_ALU && Opcodes.source(opcode) == Opcodes.SRC_K;
-        if (bits == 64) {
-            return truncateOnly ? dst : ScalarBounds.unknown();
-        }
         if (truncateOnly) {
             return truncate(dst, bits / 8);
         }
-        return ScalarBounds.unsignedOfSize(bits / 8);
+        return ScalarBounds.fromTnum(dst.var().byteSwap(bits / 8));
     }
 }
