@@ -81,7 +81,14 @@ final class BranchRefinement {
         return ((x.t.value() ^ y.t.value()) & knownBoth) != 0 ? 0 : -1;
     }
 
+    /**
+     * Decided only when one side is a constant, as the kernel's is_branch_taken does for JSET:
+     * two registers whose known bits overlap still leave both sides open to the kernel.
+     */
     private static int jset(View x, View y) {
+        if (!x.isConst() && !y.isConst()) {
+            return -1;
+        }
         if ((x.t.value() & y.t.value()) != 0) {
             return 1;
         }

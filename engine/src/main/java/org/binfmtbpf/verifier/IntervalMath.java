@@ -122,17 +122,4 @@ record IntervalMath(long smin, long smax, long umin, long umax) {
     IntervalMath arsh(int k, int width) {
         return make(width, new long[] {smin >> k, smax >> k}, null);
     }
-
-    /** Unsigned division by a non-zero constant. */
-    IntervalMath udiv(long c, int width) {
-        return make(width, null, new long[] {Long.divideUnsigned(umin, c), Long.divideUnsigned(umax, c)});
-    }
-
-    /** Unsigned modulo by a non-zero constant: below c, and never above the dividend. */
-    IntervalMath umod(long c, int width) {
-        if (Long.compareUnsigned(umax, c) < 0) {
-            return make(width, null, new long[] {umin, umax});
-        }
-        return make(width, null, new long[] {0, c - 1});
-    }
 }

@@ -17,7 +17,11 @@ final class MemoryAccess {
                    boolean atomic) {
     }
 
-    /** Checks the access; for a read returns what was loaded. */
+    /**
+     * Checks the access; for a read returns what was loaded, for an atomic what it reads
+     * before it writes (the kernel's check_atomic_rmw reads through check_mem_access first,
+     * so an atomic fetch from a known stack slot yields the known value).
+     */
     static RegisterState check(VerifierEnv env, VerifierState st, Request rq) {
         RegisterState base = Registers.read(st.current(), rq.baseReg(), rq.pc());
         if (!(base instanceof Pointer p)) {
@@ -84,7 +88,7 @@ final class MemoryAccess {
             throw Rejection.at(rq.pc(), "write into map forbidden, value_size=%d off=%d size=%d", map.valueSize(), lo, rq.size());
         }
         env.facts.access(rq.pc(), new ProvenAccess(RegionKind.MAP_VALUE, lo, hi, rq.size(), rq.write(), 0, map));
-        return rq.write() ? null : loaded(rq);
+        return rq.write() && !rq.atomic() ? null : loaded(rq);
     }
 
     private static RegisterState stack(VerifierEnv env, VerifierState st, Request rq, Pointer p, long lo, long hi) {
@@ -107,13 +111,13 @@ final class MemoryAccess {
         env.facts.access(rq.pc(), new ProvenAccess(RegionKind.STACK, lo, hi, rq.size(), rq.write(), framesUp, null));
         StackState stack = owner.stack();
         if (rq.atomic()) {
-            readStack(env, rq, p, stack, (int) lo, (int) hi);
+            RegisterState old = readStack(env, rq, p, stack, (int) lo, (int) hi);
             if (p.fixedOffset()) {
                 stack.write((int) lo, rq.size(), null);
             } else {
                 stack.writeVariable(lo, hi, rq.size());
             }
-            return null;
+            return old;
         }
         if (!rq.write()) {
             return readStack(env, rq, p, stack, (int) lo, (int) hi);
@@ -169,12 +173,14 @@ final class MemoryAccess {
             if (spilled instanceof Pointer) {
                 throw Rejection.at(rq.pc(), "invalid size of register fill");
             }
-            if (spilled instanceof Scalar s && s.bounds().isConst() && !rq.signExtend()) {
-                int shift = (lo & (StackState.SLOT - 1)) * 8;
-                long mask = size == 8 ? -1L : (1L << (size * 8)) - 1;
-                return Scalar.constant((s.bounds().constValue() >>> shift) & mask);
+            // A narrow fill (the kernel's check_stack_read_fixed_off): the low bytes of a spilled
+            // scalar are the scalar cut to the size; any other bytes are known only when the
+            // whole scalar is zero.
+            ScalarBounds value = ((Scalar) spilled).bounds();
+            if ((lo & (StackState.SLOT - 1)) == 0) {
+                return Scalar.of(rq.signExtend() ? ScalarAlu.signExtend(value, size) : ScalarAlu.truncate(value, size));
             }
-            return loaded(rq);
+            return value.is(0) ? Scalar.constant(0) : loaded(rq);
         }
         if (stack.allZero(lo, size)) {
             return Scalar.constant(0);

@@ -64,13 +64,12 @@ final class MemoryCheck {
                 throw Rejection.at(pc, "BPF_ATOMIC on a spilled pointer at fp%d is not allowed", lo);
             }
         }
-        MemoryAccess.check(env, st, new MemoryAccess.Request(pc, insn.dst(), insn.off(), size, true, src, false, true));
-        ScalarBounds old = ScalarBounds.unsignedOfSize(size);
+        RegisterState old = MemoryAccess.check(env, st, new MemoryAccess.Request(pc, insn.dst(), insn.off(), size, true, src, false, true));
         if (op == Opcodes.ATOMIC_CMPXCHG) {
-            f.set(0, Scalar.of(old));
+            f.set(0, old);
         } else if ((op & Opcodes.ATOMIC_FETCH) != 0) {
             Registers.checkWritable(insn.src(), pc);
-            f.set(insn.src(), Scalar.of(old));
+            f.set(insn.src(), old);
         }
     }
 

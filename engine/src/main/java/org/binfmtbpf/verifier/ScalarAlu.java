@@ -24,6 +24,9 @@ final class ScalarAlu {
         if (op == Opcodes.ALU_MOV) {
             return mov(is64, off, src);
         }
+        if (!kernelTracks(op, width, src)) {
+            return ScalarBounds.unknown();
+        }
         boolean unary = op == Opcodes.ALU_NEG || op == Opcodes.ALU_END;
         if (dst.isConst() && (unary || src.isConst())) {
             return ScalarBounds.constant(ConcreteAlu.eval(opcode, off, imm, dst.constValue(), src.constValue()));
@@ -33,14 +36,27 @@ final class ScalarAlu {
                     arithmetic(op, width, dst, src);
             case Opcodes.ALU_NEG -> arithmetic(Opcodes.ALU_SUB, width, ScalarBounds.constant(0), dst);
             case Opcodes.ALU_LSH, Opcodes.ALU_RSH, Opcodes.ALU_ARSH -> shift(op, width, dst, src);
-            case Opcodes.ALU_DIV, Opcodes.ALU_MOD -> divMod(op, width, off, dst, src);
             case Opcodes.ALU_END -> byteOrder(opcode, imm, dst);
             default -> throw new IllegalArgumentException("not an ALU operation: " + opcode);
         };
     }
 
-    private static ScalarBounds unknown(int width) {
-        return width == 64 ? ScalarBounds.unknown() : ScalarBounds.unknown().zeroExtend32();
+    /**
+     * Whether the kernel 6.18 computes a result for this operation at all (its
+     * is_safe_to_compute_dst_reg_range, called from adjust_scalar_min_max_vals): not for
+     * division and modulo, signed or not, even of two constants; for shifts only by a constant
+     * whose full 64-bit value is below the width. Otherwise the kernel marks the destination an
+     * unknown 64-bit scalar (even for ALU32: the zero extension is skipped too), and so does
+     * this verifier. Tracking more would be sound, but would prove dead some paths the kernel
+     * explores, and accept programs the kernel refuses.
+     */
+    private static boolean kernelTracks(int op, int width, ScalarBounds src) {
+        return switch (op) {
+            case Opcodes.ALU_DIV, Opcodes.ALU_MOD -> false;
+            case Opcodes.ALU_LSH, Opcodes.ALU_RSH, Opcodes.ALU_ARSH ->
+                    (width == 64 ? src.isConst() : src.isConst32()) && Long.compareUnsigned(src.umax(), width) < 0;
+            default -> true;
+        };
     }
 
     private static ScalarBounds mov(boolean is64, int off, ScalarBounds src) {
@@ -51,15 +67,36 @@ final class ScalarAlu {
             return ScalarBounds.constant(ConcreteAlu.eval(is64 ? Opcodes.CLASS_ALU64 | Opcodes.ALU_MOV : Opcodes.CLASS_ALU | Opcodes.ALU_MOV,
                     off, 0, 0, src.constValue()));
         }
-        // MOVSX: a value that already fits the narrow signed width is unchanged; otherwise it is
-        // some value of that width.
-        long half = 1L << (off - 1);
-        boolean fits = Long.compareUnsigned(src.umax(), half) < 0;
-        ScalarBounds narrow = fits ? src : ScalarBounds.signedOfSize(off / 8);
+        ScalarBounds narrow = signExtend(src, off / 8);
         if (is64) {
             return narrow;
         }
         return narrow.zeroExtend32();
+    }
+
+    /**
+     * The low {@code bytes} of a value, sign-extended (MOVSX, a sign-extending load): a value
+     * that already fits the narrow signed width is unchanged; otherwise it is some value of that
+     * width.
+     */
+    static ScalarBounds signExtend(ScalarBounds v, int bytes) {
+        if (bytes == 8) {
+            return v;
+        }
+        if (v.isConst()) {
+            int unused = 64 - bytes * 8;
+            return ScalarBounds.constant(v.constValue() << unused >> unused);
+        }
+        boolean fits = Long.compareUnsigned(v.umax(), 1L << (bytes * 8 - 1)) < 0;
+        return fits ? v : ScalarBounds.signedOfSize(bytes);
+    }
+
+    /** The low {@code bytes} of a value, zero-extended (a narrow load; the kernel's coerce_reg_to_size). */
+    static ScalarBounds truncate(ScalarBounds v, int bytes) {
+        if (bytes == 8 || Long.compareUnsigned(v.umax(), (1L << (bytes * 8)) - 1) <= 0) {
+            return v;
+        }
+        return ScalarBounds.fromTnum(v.var().cast(bytes));
     }
 
     private static ScalarBounds arithmetic(int op, int width, ScalarBounds dst, ScalarBounds src) {
@@ -94,13 +131,9 @@ final class ScalarAlu {
         };
     }
 
-    /** Shifts are tracked for constant amounts only (as the kernel does); the amount is masked to the width. */
+    /** Shifts by a constant below the width ({@link #kernelTracks} sends every other one to unknown). */
     private static ScalarBounds shift(int op, int width, ScalarBounds dst, ScalarBounds src) {
-        boolean known = width == 64 ? src.isConst() : src.isConst32();
-        if (!known) {
-            return unknown(width);
-        }
-        int k = (int) (src.constValue() & (width - 1));
+        int k = (int) src.constValue();
         if (width == 64) {
             IntervalMath a = IntervalMath.of64(dst);
             IntervalMath r;
@@ -126,39 +159,15 @@ final class ScalarAlu {
                 (int) r.smin(), (int) r.smax(), r.umin(), r.umax()).zeroExtend32();
     }
 
-    /** Unsigned division and modulo by a known divisor are tracked; anything else is unknown. */
-    private static ScalarBounds divMod(int op, int width, int off, ScalarBounds dst, ScalarBounds src) {
-        boolean known = width == 64 ? src.isConst() : src.isConst32();
-        if (!known) {
-            return unknown(width);
-        }
-        long c = width == 64 ? src.constValue() : src.constValue() & ScalarBounds.U32_MAX;
-        if (c == 0) { // x / 0 = 0, x % 0 = x
-            return op == Opcodes.ALU_DIV ? ScalarBounds.constant(0) : (width == 64 ? dst : dst.zeroExtend32());
-        }
-        if (off != 0) {
-            return unknown(width);
-        }
-        IntervalMath a = width == 64 ? IntervalMath.of64(dst) : IntervalMath.of32(dst);
-        IntervalMath r = op == Opcodes.ALU_DIV ? a.udiv(c, width) : a.umod(c, width);
-        if (width == 64) {
-            return ScalarBounds.unknown().withUnsigned(r.umin(), r.umax()).sync();
-        }
-        return ScalarBounds.unknown().withUnsigned32(r.umin(), r.umax()).sync().zeroExtend32();
-    }
-
-    /** Byte order: a little-endian conversion only truncates; a swap of unknown bytes is some value of the width. */
+    /**
+     * Byte order: a little-endian conversion only truncates; a swap moves each byte's known
+     * bits with it and bounds come from the tnum alone (the kernel's scalar_byte_swap).
+     */
     private static ScalarBounds byteOrder(int opcode, int bits, ScalarBounds dst) {
         boolean truncateOnly = Opcodes.cls(opcode) == Opcodes.CLASS_ALU && Opcodes.source(opcode) == Opcodes.SRC_K;
-        if (bits == 64) {
-            return truncateOnly ? dst : ScalarBounds.unknown();
-        }
-        if (truncateOnly && Long.compareUnsigned(dst.umax(), (1L << bits) - 1) <= 0) {
-            return dst;
-        }
         if (truncateOnly) {
-            return ScalarBounds.fromTnum(dst.var().cast(bits / 8));
+            return truncate(dst, bits / 8);
         }
-        return ScalarBounds.unsignedOfSize(bits / 8);
+        return ScalarBounds.fromTnum(dst.var().byteSwap(bits / 8));
     }
 }

@@ -212,6 +212,15 @@ public record ScalarBounds(Tnum var, long smin, long smax, long umin, long umax,
         uMax = uminOf(uMax, (uMax & ~U32_MAX) | u32Max);
         sMin = Math.max(sMin, (sMin & ~U32_MAX) | u32Min);
         sMax = Math.min(sMax, (sMax & ~U32_MAX) | u32Max);
+        // A value inside the s32 range is the sign extension of its low half; when that half
+        // is non-negative, the value is the low half (the kernel's __reg_deduce_mixed_bounds):
+        // after a sign-extending load, w0 == 0 means r0 == 0.
+        if (s32Min >= 0 && sMin >= Integer.MIN_VALUE && sMax <= Integer.MAX_VALUE) {
+            sMin = Math.max(sMin, s32Min);
+            sMax = Math.min(sMax, s32Max);
+            uMin = umaxOf(uMin, s32Min);
+            uMax = uminOf(uMax, s32Max);
+        }
 
         // Back into the tnum.
         if (Long.compareUnsigned(uMin, uMax) <= 0) {

@@ -146,6 +146,13 @@ public record Tnum(long value, long mask) {
         return new Tnum(value & keep, mask & keep);
     }
 
+    /** The low {@code bytes} bytes in reverse order, zero-extended (the kernel's tnum_bswap16/32/64): each bit keeps its known-ness. */
+    public Tnum byteSwap(int bytes) {
+        int unused = 64 - bytes * 8;
+        Tnum low = cast(bytes);
+        return new Tnum(Long.reverseBytes(low.value) >>> unused, Long.reverseBytes(low.mask) >>> unused);
+    }
+
     /** The low 32 bits, zero-extended. */
     public Tnum subreg() {
         return cast(4);

@@ -68,7 +68,7 @@ public record AsmProgram(String name, String why, String expect, Program program
         for (String line : lines) {
             String t = line.strip();
             if (t.startsWith("# why:")) {
-                why = t.substring(6).strip();
+                why = (why.isEmpty() ? "" : why + " ") + t.substring(6).strip(); // a long why spans lines
             } else if (t.startsWith("# expect:")) {
                 expect = t.substring(9).strip();
             } else if (t.startsWith("# type:")) {
