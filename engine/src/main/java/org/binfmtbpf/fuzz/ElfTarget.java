@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import org.binfmtbpf.elf.ElfFormatException;
 import org.binfmtbpf.elf.ElfLoader;
 import org.binfmtbpf.elf.ElfMutator;
@@ -22,7 +23,7 @@ import org.binfmtbpf.helpers.HelperRegistry;
 
 /**
  * Hostile-object fuzzing of {@link ElfLoader}: case i mutates one of the given objects
- * ({@link ElfMutator}, {@code new Random(seed + i)} choosing the object too). Every mutant must
+ * ({@link ElfMutator}, {@link CaseRandom} choosing the object too). Every mutant must
  * load or be refused with a one-line {@link ElfFormatException} that starts with the object's
  * name, within {@code timeLimit}; anything else (another exception, an Error, a second line,
  * a hang) is WRONG. The kernel is not asked: libbpf refuses and accepts by rules of its own.
@@ -32,11 +33,16 @@ public final class ElfTarget implements InputTarget {
     public record Source(String name, byte[] bytes) {}
 
     private final List<Source> sources;
-    private final HelperRegistry helpers;
+    private final BiFunction<byte[], String, Judged> judge;
     private final Duration timeLimit;
     private ExecutorService loader = newLoader();
 
     public ElfTarget(List<Source> sources, HelperRegistry helpers, Duration timeLimit) {
+        this(sources, (bytes, name) -> judge(bytes, name, helpers), timeLimit);
+    }
+
+    /** With another judge than the loader (tests of the time limit). */
+    ElfTarget(List<Source> sources, BiFunction<byte[], String, Judged> judge, Duration timeLimit) {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no object to mutate");
         }
@@ -46,7 +52,7 @@ public final class ElfTarget implements InputTarget {
             }
         }
         this.sources = List.copyOf(sources);
-        this.helpers = helpers;
+        this.judge = judge;
         this.timeLimit = timeLimit;
     }
 
@@ -69,7 +75,7 @@ public final class ElfTarget implements InputTarget {
     public List<InputResult> run(long seed, long first, int count) {
         List<InputResult> out = new ArrayList<>(count);
         for (long i = first; i < first + count; i++) {
-            Random random = new Random(seed + i);
+            Random random = CaseRandom.of(seed, i);
             Source source = sources.get(random.nextInt(sources.size()));
             ElfMutator.Mutant mutant = ElfMutator.mutate(source.bytes(), random);
             Judged j = judgeWithin(mutant.bytes(), source.name());
@@ -101,7 +107,7 @@ public final class ElfTarget implements InputTarget {
     }
 
     private Judged judgeWithin(byte[] bytes, String name) {
-        Future<Judged> f = loader.submit(() -> judge(bytes, name, helpers));
+        Future<Judged> f = loader.submit(() -> judge.apply(bytes, name));
         try {
             return f.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -13,7 +13,7 @@ public interface InputTarget {
     /** Cases per {@link #run} call: the registration target checks a batch in one private binfmt_misc. */
     int batchSize();
 
-    /** Runs cases {@code first .. first+count-1}; case i is made by {@code new Random(seed + i)}. */
+    /** Runs cases {@code first .. first+count-1}; case i is made by {@code CaseRandom.of(seed, i)}. */
     List<InputResult> run(long seed, long first, int count);
 
     /** The input printed on one line for a reproducer. */

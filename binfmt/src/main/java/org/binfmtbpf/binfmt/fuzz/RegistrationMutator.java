@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.binfmtbpf.fuzz.CaseRandom;
 
 /**
  * Byte-level mutations of registration lines: one to three deletions, insertions, replacements
  * or truncations, with bytes drawn mostly from the ones that matter to the parser (delimiters,
  * flags, types, escapes, newline). Mutation {@code i} of a run with seed S uses
- * {@code new Random(S + i)}, so any one can be made again alone.
+ * {@code CaseRandom.of(S, i)}, so any one can be made again alone.
  */
 public final class RegistrationMutator {
     private static final byte[] ALPHABET = ":\\x0fFPOCME/.\n #|-+9a".getBytes(StandardCharsets.ISO_8859_1);
@@ -20,9 +21,9 @@ public final class RegistrationMutator {
     /** A mutated line: the seed line it came from and the edits, e.g. "insert@4 truncate@20". */
     public record Mutant(RegistrationLine from, String how, byte[] bytes) {}
 
-    /** Mutation {@code index} of a run with seed {@code seed}: a seed line chosen and mutated by {@code new Random(seed + index)}. */
+    /** Mutation {@code index} of a run with seed {@code seed}: a seed line chosen and mutated by {@code CaseRandom.of(seed, index)}. */
     public static Mutant mutate(List<RegistrationLine> seeds, long seed, long index) {
-        Random random = new Random(seed + index);
+        Random random = CaseRandom.of(seed, index);
         RegistrationLine from = seeds.get(random.nextInt(seeds.size()));
         byte[] b = from.bytes().clone();
         int edits = 1 + random.nextInt(3);
