@@ -1,5 +1,8 @@
 package org.binfmtbpf.jit;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What every method of one generated class shares: the plan, the constant pool budget, the proven facts. */
 final class ClassContext {
     static final String RUNTIME = "org/binfmtbpf/jit/JitRuntime";
@@ -16,12 +19,34 @@ final class ClassContext {
     /** True for the variant that counts instructions against the budget. */
     final boolean counted;
     final Constants constants = new Constants();
+    /** Arrays of map values the code reads directly, each a static final field {@code MAPn}, in order. */
+    final List<byte[]> mapValues = new ArrayList<>();
 
     ClassContext(String className, ProgramPlan plan, AccessFacts facts, boolean counted) {
         this.className = className;
         this.plan = plan;
         this.facts = facts;
         this.counted = counted;
+        for (int pc = 0; pc < plan.program.length(); pc++) {
+            if (facts.at(pc) instanceof ProvenAccess.MapValues map) {
+                mapValuesField(map.values());
+            }
+        }
+    }
+
+    /** The static final field holding {@code values}: one field per distinct array, all known before any method is written. */
+    String mapValuesField(byte[] values) {
+        for (int i = 0; i < mapValues.size(); i++) {
+            if (mapValues.get(i) == values) {
+                return mapValuesField(i);
+            }
+        }
+        mapValues.add(values);
+        return mapValuesField(mapValues.size() - 1);
+    }
+
+    static String mapValuesField(int index) {
+        return "MAP" + index;
     }
 
     static String functionMethod(int function) {

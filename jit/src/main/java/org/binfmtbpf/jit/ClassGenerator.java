@@ -13,6 +13,7 @@ import org.objectweb.asm.Type;
  * <pre>
  *   final class BpfProgram implements CompiledCode {
  *     static final HelperRegistry HELPERS;            // class data, for CALLX
+ *     static final byte[] MAP0, MAP1...;               // class data: values of array maps read directly
  *     long run(Invocation inv)                         // r1 = context, r2 = its length, r10 = stack top
  *     static long f0(inv, r1..r5, r10, depth)          // one method per BPF function...
  *     static int  f0_c0(inv, long[] regs, int entry)  // ...or a driver looping over chunk methods
@@ -49,6 +50,9 @@ final class ClassGenerator implements Opcodes {
                 .visitEnd();
         cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, ClassContext.TARGETS_FIELD, ClassContext.TARGETS_TYPE, null, null)
                 .visitEnd();
+        for (int i = 0; i < cls.mapValues.size(); i++) {
+            cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, ClassContext.mapValuesField(i), "[B", null, null).visitEnd();
+        }
         classInitializer();
         constructor();
         runMethod();
@@ -72,12 +76,23 @@ final class ClassGenerator implements Opcodes {
         return sizes;
     }
 
-    /** Loads the class data (helper registry, tail-call targets) into static final fields, which HotSpot trusts. */
+    /** The map value arrays the class reads, for its class data; valid after {@link #generate()}. */
+    List<byte[]> mapValues() {
+        return cls.mapValues;
+    }
+
+    /**
+     * Loads the class data (helper registry, tail-call targets, map value arrays, in the order
+     * of {@link JitCompiler#classData}) into static final fields, which HotSpot trusts.
+     */
     private void classInitializer() {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         classDataAt(mv, 0, ClassContext.HELPERS_FIELD, ClassContext.HELPERS_TYPE);
         classDataAt(mv, 1, ClassContext.TARGETS_FIELD, ClassContext.TARGETS_TYPE);
+        for (int i = 0; i < cls.mapValues.size(); i++) {
+            classDataAt(mv, 2 + i, ClassContext.mapValuesField(i), "[B");
+        }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -87,7 +102,7 @@ final class ClassGenerator implements Opcodes {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
         mv.visitLdcInsn("_");
         mv.visitLdcInsn(Type.getType(descriptor));
-        mv.visitInsn(ICONST_0 + index);
+        cls.constants.pushInt(mv, index);
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
                 "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
         mv.visitTypeInsn(CHECKCAST, Type.getType(descriptor).getInternalName());

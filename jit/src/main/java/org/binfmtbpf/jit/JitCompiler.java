@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.binfmtbpf.helpers.HelperRegistry;
@@ -55,13 +56,22 @@ public final class JitCompiler {
         dump(program, counted, g.bytes);
         try {
             HelperRegistry helpers = program.helpers() != null ? program.helpers() : HelperRegistry.builder().build();
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(g.bytes, List.of(helpers, tailCallTargets), true);
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(g.bytes, classData(helpers, g.mapValues), true);
             return (CompiledCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("program " + program.name() + ": cannot define its compiled class", t);
         }
+    }
+
+    /** The class data of a generated class: what its static initialiser reads, by index. */
+    private List<Object> classData(HelperRegistry helpers, List<byte[]> mapValues) {
+        List<Object> data = new ArrayList<>(2 + mapValues.size());
+        data.add(helpers);
+        data.add(tailCallTargets);
+        data.addAll(mapValues);
+        return data;
     }
 
     /** The class file the compiler generates for {@code program}. */
@@ -86,7 +96,7 @@ public final class JitCompiler {
         return generate(program, AccessFacts.NONE, false).sizes;
     }
 
-    record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes) {}
+    record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes, List<byte[]> mapValues) {}
 
     /**
      * Generates the class; should an estimate of {@link CostModel} fall short and a method pass
@@ -102,7 +112,7 @@ public final class JitCompiler {
             byte[] bytes = gen.generate();
             boolean fits = gen.sizes().stream().allMatch(s -> s.bytes() < CostModel.HUGE_METHOD_LIMIT);
             if (fits || budget < CostModel.CHUNK_BUDGET / 8) {
-                return new Generated(bytes, gen.sizes());
+                return new Generated(bytes, gen.sizes(), gen.mapValues());
             }
             budget /= 2;
         }

@@ -10,7 +10,8 @@ import org.objectweb.asm.Opcodes;
 /**
  * LD (LD_IMM64, LD_ABS, LD_IND), LDX, ST, STX and the atomics. Every access goes through
  * {@code mem.Memory} (the interpreter's code, which owns bounds checks and fault messages)
- * unless {@link AccessFacts} proves it touches a known place; then it reads the array directly.
+ * unless {@link AccessFacts} proves it stays inside a known array (context, stack, or an
+ * array map's values); then it reads or writes that array directly. Atomics always check.
  */
 final class MemoryEmitter implements Opcodes {
     private MemoryEmitter() {}
@@ -42,19 +43,10 @@ final class MemoryEmitter implements Opcodes {
     }
 
     private static boolean load(MethodEmitter m, Instruction insn, int pc, int size, boolean signExtend) {
-        MethodVisitor mv = m.mv;
-        if (m.cls.facts.at(pc) instanceof ProvenAccess.StackSlot slot) {
-            mv.visitVarInsn(ALOAD, m.slots.stack());
-            stackIndex(m, slot.offset());
-            m.invokeStatic("org/binfmtbpf/jit/DirectBytes", "load" + size, "([BI)J");
-        } else if (m.cls.facts.at(pc) instanceof ProvenAccess.ContextRead read) {
-            mv.visitVarInsn(ALOAD, RegisterSlots.INV);
-            mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
-            mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "bytes", "()[B", false);
-            m.pushInt(read.offset());
+        if (direct(m, m.cls.facts.at(pc), insn.src(), insn.off(), false)) {
             m.invokeStatic("org/binfmtbpf/jit/DirectBytes", "load" + size, "([BI)J");
         } else {
-            mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+            m.mv.visitVarInsn(ALOAD, RegisterSlots.INV);
             address(m, insn.src(), insn.off());
             m.pushInt(size);
             m.pushInt(pc);
@@ -69,14 +61,11 @@ final class MemoryEmitter implements Opcodes {
     }
 
     private static boolean store(MethodEmitter m, Instruction insn, int pc, int size, boolean fromRegister) {
-        MethodVisitor mv = m.mv;
-        if (m.cls.facts.at(pc) instanceof ProvenAccess.StackSlot slot) {
-            mv.visitVarInsn(ALOAD, m.slots.stack());
-            stackIndex(m, slot.offset());
+        if (direct(m, m.cls.facts.at(pc), insn.dst(), insn.off(), true)) {
             value(m, insn, fromRegister);
             m.invokeStatic("org/binfmtbpf/jit/DirectBytes", "store" + size, "([BIJ)V");
         } else {
-            mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+            m.mv.visitVarInsn(ALOAD, RegisterSlots.INV);
             address(m, insn.dst(), insn.off());
             m.pushInt(size);
             value(m, insn, fromRegister);
@@ -84,6 +73,49 @@ final class MemoryEmitter implements Opcodes {
             m.invokeStatic(ClassContext.MEMORY, "store", STORE);
         }
         return true;
+    }
+
+    /**
+     * For an access whose place is proven, pushes the array it touches and the index of its
+     * first byte, and returns true; returns false (pushing nothing) when it must be checked.
+     */
+    private static boolean direct(MethodEmitter m, ProvenAccess access, int base, int off, boolean write) {
+        MethodVisitor mv = m.mv;
+        if (access instanceof ProvenAccess.StackSlot slot) {
+            mv.visitVarInsn(ALOAD, m.slots.stack());
+            stackIndex(m, slot.offset());
+        } else if (access instanceof ProvenAccess.StackRange) {
+            mv.visitVarInsn(ALOAD, m.slots.stack());
+            offsetIndex(m, base, off);
+        } else if (access instanceof ProvenAccess.ContextRead read && !write) {
+            contextBytes(m);
+            m.pushInt(read.offset());
+        } else if (access instanceof ProvenAccess.ContextRange && !write) {
+            contextBytes(m);
+            offsetIndex(m, base, off);
+        } else if (access instanceof ProvenAccess.MapValues map) {
+            mv.visitFieldInsn(GETSTATIC, m.cls.className, m.cls.mapValuesField(map.values()), "[B");
+            offsetIndex(m, base, off);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static void contextBytes(MethodEmitter m) {
+        m.mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+        m.mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
+        m.mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "bytes", "()[B", false);
+    }
+
+    /** Pushes the array index of register {@code base} + {@code off}: a pointer's low half is its offset in its region. */
+    private static void offsetIndex(MethodEmitter m, int base, int off) {
+        m.load(base);
+        m.mv.visitInsn(L2I);
+        if (off != 0) {
+            m.pushInt(off);
+            m.mv.visitInsn(IADD);
+        }
     }
 
     private static void value(MethodEmitter m, Instruction insn, boolean fromRegister) {
@@ -167,11 +199,6 @@ final class MemoryEmitter implements Opcodes {
      * a callee's frame.
      */
     private static void stackIndex(MethodEmitter m, int off) {
-        m.load(10);
-        m.mv.visitInsn(L2I);
-        if (off != 0) {
-            m.pushInt(off);
-            m.mv.visitInsn(IADD);
-        }
+        offsetIndex(m, 10, off);
     }
 }

@@ -1,23 +1,38 @@
 package org.binfmtbpf.jit;
 
+import java.util.List;
+import org.binfmtbpf.maps.ArrayMap;
+import org.binfmtbpf.maps.BpfMap;
+import org.binfmtbpf.mem.Region;
+import org.binfmtbpf.mem.RegionTable;
 import org.binfmtbpf.program.Program;
+import org.binfmtbpf.verifier.MapRef;
 import org.binfmtbpf.verifier.RegionKind;
 import org.binfmtbpf.verifier.VerificationException;
 import org.binfmtbpf.verifier.Verifier;
 import org.binfmtbpf.verifier.VerifierFacts;
 
 /**
- * What the verifier proved, as the code generator's access facts: a header read at one
- * constant offset becomes a direct read of the context array, a stack access at one constant
- * offset of the running frame a direct read or write of the stack array. The JIT never
- * re-derives these facts; it takes the verifier's word per instruction.
+ * What the verifier proved, as the code generator's access facts. The verifier records, for
+ * every load and store, the region it touches on every path and the range of offsets; any
+ * such access is in bounds, so the JIT reads or writes the region's array directly:
+ * <ul>
+ *   <li>a header read: the context array (constant index when the offset is fixed);</li>
+ *   <li>a stack access: the stack array (constant index relative to r10 in the running frame);</li>
+ *   <li>an array-map or global-data value: that map's array, a constant of the generated class.</li>
+ * </ul>
+ * The JIT never re-derives these facts; it takes the verifier's word per instruction.
  *
  * <p>Only header programs get context facts: their context is always at least the 256 bytes
  * the verifier checked against ({@code Invocation.begin} pads shorter files), while a RAW
- * program's context length changes from run to run. A program the verifier refuses gets no
- * facts and runs on the checked path, exactly like the interpreter.
+ * program's context length changes from run to run. Hash-map values live in one region per
+ * element, so they keep the checked path. A program the verifier refuses gets no facts and
+ * runs on the checked path, exactly like the interpreter.
  */
 final class VerifiedAccessFacts implements AccessFacts {
+    private static final ProvenAccess CONTEXT_RANGE = new ProvenAccess.ContextRange();
+    private static final ProvenAccess STACK_RANGE = new ProvenAccess.StackRange();
+
     private final ProvenAccess[] byPc;
 
     private VerifiedAccessFacts(ProvenAccess[] byPc) {
@@ -36,22 +51,38 @@ final class VerifiedAccessFacts implements AccessFacts {
         }
         ProvenAccess[] byPc = new ProvenAccess[program.length()];
         for (int pc = 0; pc < byPc.length; pc++) {
-            byPc[pc] = translate(facts.access(pc));
+            byPc[pc] = translate(facts.access(pc), program.maps());
         }
         return new VerifiedAccessFacts(byPc);
     }
 
-    private static ProvenAccess translate(org.binfmtbpf.verifier.ProvenAccess a) {
-        if (a == null || !a.fixed()) {
+    private static ProvenAccess translate(org.binfmtbpf.verifier.ProvenAccess a, List<BpfMap> maps) {
+        if (a == null) {
             return ProvenAccess.UNKNOWN;
         }
-        if (a.region() == RegionKind.CONTEXT && !a.write()) {
-            return new ProvenAccess.ContextRead((int) a.minOffset());
+        return switch (a.region()) {
+            case CONTEXT -> a.write() ? ProvenAccess.UNKNOWN
+                    : a.fixed() ? new ProvenAccess.ContextRead((int) a.minOffset()) : CONTEXT_RANGE;
+            case STACK -> a.fixed() && a.framesUp() == 0 ? new ProvenAccess.StackSlot((int) a.minOffset()) : STACK_RANGE;
+            case MAP_VALUE -> mapValues(a.map(), a.write(), maps);
+            case VARIES -> ProvenAccess.UNKNOWN;
+        };
+    }
+
+    /** The one array holding every value of the map, when there is one and the access may use it. */
+    private static ProvenAccess mapValues(MapRef map, boolean write, List<BpfMap> maps) {
+        Region values = null;
+        if (map == null) {
+            return ProvenAccess.UNKNOWN;
+        } else if (map.identity() >= 0 && map.identity() < maps.size() && maps.get(map.identity()) instanceof ArrayMap array) {
+            values = array.valuesRegion();
+        } else if (map.identity() < 0 && RegionTable.get(-map.identity()) instanceof Region global) {
+            values = global;
         }
-        if (a.region() == RegionKind.STACK && a.framesUp() == 0) {
-            return new ProvenAccess.StackSlot((int) a.minOffset());
+        if (values == null || (write && !values.writable())) {
+            return ProvenAccess.UNKNOWN;
         }
-        return ProvenAccess.UNKNOWN;
+        return new ProvenAccess.MapValues(values.bytes());
     }
 
     @Override

@@ -113,6 +113,47 @@ class GeneratedCodeTest {
         assertEquals(0x08070605L, new JitCompiler(q -> proven).compile(p).run(inv));
     }
 
+    /**
+     * Where the verifier proves every access of a program (header reads at varying offsets,
+     * stack walks, .rodata tables, .data and .bss values), the generated code never calls the
+     * checked path, and still does what the interpreter does: the same r0 on each header and
+     * the same map contents after all of them (each engine on its own copy of the object).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"phdr_loop.bpf.o", "global_data.bpf.o", "qemu_matcher.bpf.o"})
+    void verifierProvenAccessesReadTheirArraysDirectly(String object) throws Exception {
+        List<org.binfmtbpf.elf.LoadedProgram> forInterpreter = org.binfmtbpf.elf.Corpus.load(object).programs();
+        List<org.binfmtbpf.elf.LoadedProgram> forJit = org.binfmtbpf.elf.Corpus.load(object).programs();
+        for (int i = 0; i < forJit.size(); i++) {
+            Program interpreted = forInterpreter.get(i).program();
+            Program compiled = forJit.get(i).program();
+            String text = textOf(JitCompiler.classBytes(compiled, VerifiedAccessFacts.of(compiled)));
+            assertTrue(!text.contains("Memory.load") && !text.contains("Memory.store"), compiled.name() + ":\n" + text);
+            org.binfmtbpf.run.Executable interp = new Interpreter().prepare(interpreted);
+            org.binfmtbpf.run.Executable jit = new JitEngine().prepare(compiled);
+            for (org.binfmtbpf.testkit.RealHeaders.Header h : org.binfmtbpf.testkit.RealHeaders.local(8)) {
+                assertEquals(outcome(interp, h.bytes()), outcome(jit, h.bytes()), compiled.name() + " on " + h.source());
+            }
+            assertEquals(mapBytes(interpreted), mapBytes(compiled), compiled.name() + ": maps after the runs");
+        }
+    }
+
+    private static String outcome(org.binfmtbpf.run.Executable e, byte[] context) {
+        Invocation inv = new Invocation();
+        inv.begin(e.program(), context);
+        try {
+            return "r0 = " + e.run(inv) + ", stack " + java.util.HexFormat.of().formatHex(inv.stack);
+        } catch (BpfFault f) {
+            return f.getMessage();
+        }
+    }
+
+    private static List<String> mapBytes(Program p) {
+        return p.maps().stream()
+                .map(m -> m instanceof org.binfmtbpf.maps.ArrayMap a ? java.util.HexFormat.of().formatHex(a.valuesRegion().bytes()) : m.name())
+                .toList();
+    }
+
     private static String textOf(byte[] bytes) {
         StringWriter out = new StringWriter();
         new ClassReader(bytes).accept(new org.objectweb.asm.util.TraceClassVisitor(new PrintWriter(out)), 0);

@@ -141,30 +141,41 @@ public final class HandlerCompiler {
             throw new IllegalArgumentException("entry " + entry.name() + ": an extension of " + ext.length()
                     + " bytes does not fit the " + STACK + "-byte stack");
         }
+        int buffer = -frameFor(suffix.length + 1);
         // First call: a 1-byte buffer, just to learn the path's length + 1.
-        b.movReg(R1, R10).addImm(R1, -STACK).movImm(R2, 1).movImm(R3, 0).call(BinfmtHelpers.BINPRM_GET_PATH);
+        b.movReg(R1, R10).addImm(R1, buffer).movImm(R2, 1).movImm(R3, 0).call(BinfmtHelpers.BINPRM_GET_PATH);
         b.jsltImm(R0, suffix.length + 1, "nomatch"); // shorter than ".ext", or no path
         // Second call: the last suffix.length bytes and the NUL, however long the path is.
         b.movReg(R3, R0).addImm(R3, -(suffix.length + 1));
-        b.movReg(R1, R10).addImm(R1, -STACK).movImm(R2, suffix.length + 1).call(BinfmtHelpers.BINPRM_GET_PATH);
+        b.movReg(R1, R10).addImm(R1, buffer).movImm(R2, suffix.length + 1).call(BinfmtHelpers.BINPRM_GET_PATH);
         for (int i = 0; i < suffix.length; i++) {
-            b.load(1, R2, R10, -STACK + i).jne32Imm(R2, suffix[i] & 0xff, "nomatch");
+            b.load(1, R2, R10, buffer + i).jne32Imm(R2, suffix[i] & 0xff, "nomatch");
         }
         setInterpreter(b, entry.interpreter());
         return b.movImm(R0, 1).exit().label("nomatch").movImm(R0, 0).exit().build();
     }
 
-    /** Writes the interpreter at the bottom of the stack and calls helper 212 with its length. */
+    /** Writes the interpreter at the top of the stack and calls helper 212 with its length. */
     private static void setInterpreter(InsnBuilder b, String interpreter) {
         byte[] bytes = Latin1.bytes(interpreter);
+        int buffer = -frameFor(bytes.length);
         for (int i = 0; i < bytes.length; i += 8) {
             long word = 0;
             for (int j = Math.min(7, bytes.length - 1 - i); j >= 0; j--) {
                 word = word << 8 | (bytes[i + j] & 0xff);
             }
-            b.ldImm64(R1, word).store(8, R10, -STACK + i, R1);
+            b.ldImm64(R1, word).store(8, R10, buffer + i, R1);
         }
-        b.movReg(R1, R10).addImm(R1, -STACK).movImm(R2, bytes.length).call(BINPRM_SET_INTERP);
+        b.movReg(R1, R10).addImm(R1, buffer).movImm(R2, bytes.length).call(BINPRM_SET_INTERP);
+    }
+
+    /**
+     * The frame a buffer of {@code length} bytes needs: whole 8-byte words, no more. Every run
+     * zeroes the stack a program can reach, so a small frame keeps each entry cheap in the
+     * search loop (a 'B' entry per qemu line would otherwise clear 512 bytes per exec).
+     */
+    private static int frameFor(int length) {
+        return (length + 7) & ~7;
     }
 
     private static char delimiterFor(String used) {

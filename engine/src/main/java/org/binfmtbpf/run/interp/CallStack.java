@@ -6,7 +6,7 @@ import org.binfmtbpf.run.Invocation;
 /**
  * The frames of the callers of the running function: where each returns to, its
  * callee-saved registers r6-r9, its frame pointer r10, its frame size and stack floor, and
- * the program it belongs to (a tail call may have switched programs). Fixed arrays sized
+ * the program it belongs to with its decoded code (a tail call may have switched programs). Fixed arrays sized
  * for {@link Invocation#MAX_CALL_FRAMES}, reused run after run.
  */
 final class CallStack {
@@ -17,6 +17,7 @@ final class CallStack {
     private final int[] frameSize = new int[CAPACITY];
     private final int[] stackFloor = new int[CAPACITY];
     private final Program[] program = new Program[CAPACITY];
+    private final Code[] code = new Code[CAPACITY];
     private final long[] saved = new long[CAPACITY * SAVED];
     private int depth;
 
@@ -28,14 +29,16 @@ final class CallStack {
     void clear() {
         for (int i = 0; i < depth; i++) {
             program[i] = null;
+            code[i] = null;
         }
         depth = 0;
     }
 
     /** Saves the caller's state; the caller checked that {@code depth() + 1 < MAX_CALL_FRAMES}. */
-    void push(int returnTo, Program caller, int callerFrameSize, int callerFloor, long[] r) {
+    void push(int returnTo, Program caller, Code callerCode, int callerFrameSize, int callerFloor, long[] r) {
         returnPc[depth] = returnTo;
         program[depth] = caller;
+        code[depth] = callerCode;
         frameSize[depth] = callerFrameSize;
         stackFloor[depth] = callerFloor;
         System.arraycopy(r, 6, saved, depth * SAVED, SAVED);
@@ -52,6 +55,13 @@ final class CallStack {
     int returnPc() { return returnPc[depth]; }
     int frameSize() { return frameSize[depth]; }
     int stackFloor() { return stackFloor[depth]; }
+
+    /** The restored frame's code; call before {@link #program()}, which forgets the frame's references. */
+    Code code() {
+        Code c = code[depth];
+        code[depth] = null;
+        return c;
+    }
 
     Program program() {
         Program p = program[depth];

@@ -1,11 +1,13 @@
 package org.binfmtbpf.run.interp;
 
+import static org.binfmtbpf.isa.Opcodes.*;
+import static org.binfmtbpf.run.interp.Code.dst;
+import static org.binfmtbpf.run.interp.Code.off;
+import static org.binfmtbpf.run.interp.Code.src;
+
 import java.util.Arrays;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.isa.Alu;
-import org.binfmtbpf.isa.Instruction;
-import org.binfmtbpf.isa.Jumps;
-import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.mem.Memory;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.Subprogram;
@@ -14,12 +16,16 @@ import org.binfmtbpf.run.CallFaults;
 import org.binfmtbpf.run.Invocation;
 
 /**
- * The reference interpreter's machine: eleven registers, the call stack, and the
+ * The reference interpreter's machine: the registers, the call stack, and the
  * fetch-execute loop. One machine per thread is reused, so a run allocates nothing.
  *
- * <p>The loop switches on the instruction class and hands each class to a small method;
- * everything that is an arithmetic or memory rule lives in {@code isa.Alu}, {@code isa.Jumps}
- * and {@code mem.Memory}, which the JIT calls too.
+ * <p>The loop is one switch over the full 8-bit opcode, in the order of RFC 9669's tables,
+ * so each instruction is a single jump-table dispatch followed by its own few lines. Plain
+ * Java operators are used where they mean what eBPF means (64-bit arithmetic wraps, shifts
+ * take their count modulo 64, comparisons of signed values); every other rule (division by
+ * zero, 32-bit zero extension, sign extension, byte swaps, memory bounds, calls) is a call
+ * into {@code isa.Alu}, {@code mem.Memory}, {@code Invocation} and {@code run.CallFaults},
+ * which the JIT calls too. Opcodes the validator refuses never reach the loop.
  *
  * <p>Choices where the kernel leaves a register's value unspecified (the program cannot
  * read it after the verifier): r0 and r3-r9 start at 0; r1-r5 keep their values across
@@ -27,37 +33,39 @@ import org.binfmtbpf.run.Invocation;
  */
 public final class Machine {
     private static final ThreadLocal<Machine> CURRENT = ThreadLocal.withInitial(Machine::new);
-    private static final int CALLX = Opcodes.CLASS_JMP | Opcodes.JMP_CALL | Opcodes.SRC_X;
 
-    private final long[] r = new long[11];
+    /** Sixteen so that any 4-bit register field indexes it; programs use r0-r10. */
+    private final long[] r = new long[16];
     private final CallStack frames = new CallStack();
     private boolean running;
 
-    // State of the current run, kept in fields only for the methods the loop delegates to.
+    // State of the current run that calls and exits change.
     private Program program;
+    private Code code;
     private int frameSize;
     private Invocation inv;
 
     private Machine() {}
 
-    /** Runs {@code program} on the context bound to {@code inv} and returns r0. */
-    public static long run(Program program, Invocation inv) {
+    /** Runs {@code program}, decoded as {@code code}, on the context bound to {@code inv} and returns r0. */
+    static long run(Program program, Code code, Invocation inv) {
         Machine machine = CURRENT.get();
         if (machine.running) {
             machine = new Machine(); // a helper ran a program on this thread: give it its own machine
         }
         machine.running = true;
         try {
-            return machine.execute(program, inv);
+            return machine.execute(program, code, inv);
         } finally {
             machine.running = false;
             machine.frames.clear();
             machine.program = null;
+            machine.code = null;
             machine.inv = null;
         }
     }
 
-    private long execute(Program entry, Invocation invocation) {
+    private long execute(Program entry, Code entryCode, Invocation invocation) {
         long[] r = this.r;
         Arrays.fill(r, 0);
         r[1] = Invocation.contextAddress();
@@ -65,8 +73,11 @@ public final class Machine {
         r[10] = Invocation.stackTop();
         inv = invocation;
         program = entry;
+        code = entryCode;
         frameSize = entry.mainFrameSize();
         invocation.stackFloor = Invocation.STACK_SIZE - frameSize;
+        int[] words = code.words;
+        long[] imms = code.imms;
         long budget = invocation.budget;
         long executed = 0;
         int pc = 0;
@@ -75,53 +86,163 @@ public final class Machine {
                 if (++executed > budget) {
                     throw new BpfFault(pc, "instruction budget of " + budget + " exhausted");
                 }
-                Instruction insn = program.insn(pc);
-                int opcode = insn.opcode();
-                switch (Opcodes.cls(opcode)) {
-                    case Opcodes.CLASS_ALU64 -> {
-                        r[insn.dst()] = AluOps.alu64(insn, r);
+                int w = words[pc];
+                long imm = imms[pc];
+                int d = dst(w);
+                switch (Code.opcode(w)) {
+                    // ---- ALU64 (RFC 9669 4.1): K is the immediate sign-extended to 64 bits ----
+                    case CLASS_ALU64 | ALU_ADD | SRC_K -> r[d] += imm;
+                    case CLASS_ALU64 | ALU_ADD | SRC_X -> r[d] += r[src(w)];
+                    case CLASS_ALU64 | ALU_SUB | SRC_K -> r[d] -= imm;
+                    case CLASS_ALU64 | ALU_SUB | SRC_X -> r[d] -= r[src(w)];
+                    case CLASS_ALU64 | ALU_MUL | SRC_K -> r[d] *= imm;
+                    case CLASS_ALU64 | ALU_MUL | SRC_X -> r[d] *= r[src(w)];
+                    case CLASS_ALU64 | ALU_DIV | SRC_K -> r[d] = off(w) == 1 ? Alu.sdiv64(r[d], imm) : Alu.udiv64(r[d], imm);
+                    case CLASS_ALU64 | ALU_DIV | SRC_X -> r[d] = off(w) == 1 ? Alu.sdiv64(r[d], r[src(w)]) : Alu.udiv64(r[d], r[src(w)]);
+                    case CLASS_ALU64 | ALU_OR | SRC_K -> r[d] |= imm;
+                    case CLASS_ALU64 | ALU_OR | SRC_X -> r[d] |= r[src(w)];
+                    case CLASS_ALU64 | ALU_AND | SRC_K -> r[d] &= imm;
+                    case CLASS_ALU64 | ALU_AND | SRC_X -> r[d] &= r[src(w)];
+                    case CLASS_ALU64 | ALU_LSH | SRC_K -> r[d] <<= imm;
+                    case CLASS_ALU64 | ALU_LSH | SRC_X -> r[d] <<= r[src(w)];
+                    case CLASS_ALU64 | ALU_RSH | SRC_K -> r[d] >>>= imm;
+                    case CLASS_ALU64 | ALU_RSH | SRC_X -> r[d] >>>= r[src(w)];
+                    case CLASS_ALU64 | ALU_NEG | SRC_K -> r[d] = -r[d];
+                    case CLASS_ALU64 | ALU_MOD | SRC_K -> r[d] = off(w) == 1 ? Alu.smod64(r[d], imm) : Alu.umod64(r[d], imm);
+                    case CLASS_ALU64 | ALU_MOD | SRC_X -> r[d] = off(w) == 1 ? Alu.smod64(r[d], r[src(w)]) : Alu.umod64(r[d], r[src(w)]);
+                    case CLASS_ALU64 | ALU_XOR | SRC_K -> r[d] ^= imm;
+                    case CLASS_ALU64 | ALU_XOR | SRC_X -> r[d] ^= r[src(w)];
+                    case CLASS_ALU64 | ALU_MOV | SRC_K -> r[d] = imm;
+                    case CLASS_ALU64 | ALU_MOV | SRC_X -> r[d] = off(w) == 0 ? r[src(w)] : Alu.movsx64(r[src(w)], off(w));
+                    case CLASS_ALU64 | ALU_ARSH | SRC_K -> r[d] >>= imm;
+                    case CLASS_ALU64 | ALU_ARSH | SRC_X -> r[d] >>= r[src(w)];
+                    case CLASS_ALU64 | ALU_END | SRC_K -> r[d] = Alu.swap(r[d], (int) imm); // BSWAP (cpu v4)
+
+                    // ---- ALU (32-bit): the result is zero-extended; K uses the immediate's low half ----
+                    case CLASS_ALU | ALU_ADD | SRC_K -> r[d] = Alu.zext32(r[d] + imm);
+                    case CLASS_ALU | ALU_ADD | SRC_X -> r[d] = Alu.zext32(r[d] + r[src(w)]);
+                    case CLASS_ALU | ALU_SUB | SRC_K -> r[d] = Alu.zext32(r[d] - imm);
+                    case CLASS_ALU | ALU_SUB | SRC_X -> r[d] = Alu.zext32(r[d] - r[src(w)]);
+                    case CLASS_ALU | ALU_MUL | SRC_K -> r[d] = Alu.zext32(r[d] * imm);
+                    case CLASS_ALU | ALU_MUL | SRC_X -> r[d] = Alu.zext32(r[d] * r[src(w)]);
+                    case CLASS_ALU | ALU_DIV | SRC_K -> r[d] = off(w) == 1 ? Alu.sdiv32(r[d], imm) : Alu.udiv32(r[d], imm);
+                    case CLASS_ALU | ALU_DIV | SRC_X -> r[d] = off(w) == 1 ? Alu.sdiv32(r[d], r[src(w)]) : Alu.udiv32(r[d], r[src(w)]);
+                    case CLASS_ALU | ALU_OR | SRC_K -> r[d] = Alu.zext32(r[d] | imm);
+                    case CLASS_ALU | ALU_OR | SRC_X -> r[d] = Alu.zext32(r[d] | r[src(w)]);
+                    case CLASS_ALU | ALU_AND | SRC_K -> r[d] = Alu.zext32(r[d] & imm);
+                    case CLASS_ALU | ALU_AND | SRC_X -> r[d] = Alu.zext32(r[d] & r[src(w)]);
+                    case CLASS_ALU | ALU_LSH | SRC_K -> r[d] = Alu.lsh32(r[d], imm);
+                    case CLASS_ALU | ALU_LSH | SRC_X -> r[d] = Alu.lsh32(r[d], r[src(w)]);
+                    case CLASS_ALU | ALU_RSH | SRC_K -> r[d] = Alu.rsh32(r[d], imm);
+                    case CLASS_ALU | ALU_RSH | SRC_X -> r[d] = Alu.rsh32(r[d], r[src(w)]);
+                    case CLASS_ALU | ALU_NEG | SRC_K -> r[d] = Alu.zext32(-r[d]);
+                    case CLASS_ALU | ALU_MOD | SRC_K -> r[d] = off(w) == 1 ? Alu.smod32(r[d], imm) : Alu.umod32(r[d], imm);
+                    case CLASS_ALU | ALU_MOD | SRC_X -> r[d] = off(w) == 1 ? Alu.smod32(r[d], r[src(w)]) : Alu.umod32(r[d], r[src(w)]);
+                    case CLASS_ALU | ALU_XOR | SRC_K -> r[d] = Alu.zext32(r[d] ^ imm);
+                    case CLASS_ALU | ALU_XOR | SRC_X -> r[d] = Alu.zext32(r[d] ^ r[src(w)]);
+                    case CLASS_ALU | ALU_MOV | SRC_K -> r[d] = Alu.zext32(imm);
+                    case CLASS_ALU | ALU_MOV | SRC_X -> r[d] = off(w) == 0 ? Alu.zext32(r[src(w)]) : Alu.movsx32(r[src(w)], off(w));
+                    case CLASS_ALU | ALU_ARSH | SRC_K -> r[d] = Alu.arsh32(r[d], imm);
+                    case CLASS_ALU | ALU_ARSH | SRC_X -> r[d] = Alu.arsh32(r[d], r[src(w)]);
+                    // The source bit selects the byte order: to little-endian (K) or to big-endian (X).
+                    case CLASS_ALU | ALU_END | SRC_K -> r[d] = Alu.toLe(r[d], (int) imm);
+                    case CLASS_ALU | ALU_END | SRC_X -> r[d] = Alu.swap(r[d], (int) imm);
+
+                    // ---- Jumps (RFC 9669 4.3): taken means pc + 1 + off; JMP32 compares the low halves ----
+                    case CLASS_JMP | JMP_JA -> pc += off(w);
+                    case CLASS_JMP32 | JMP_JA -> pc += (int) imm; // gotol (cpu v4) jumps by imm
+                    case CLASS_JMP | JMP_JEQ | SRC_K -> { if (r[d] == imm) pc += off(w); }
+                    case CLASS_JMP | JMP_JEQ | SRC_X -> { if (r[d] == r[src(w)]) pc += off(w); }
+                    case CLASS_JMP | JMP_JNE | SRC_K -> { if (r[d] != imm) pc += off(w); }
+                    case CLASS_JMP | JMP_JNE | SRC_X -> { if (r[d] != r[src(w)]) pc += off(w); }
+                    case CLASS_JMP | JMP_JSET | SRC_K -> { if ((r[d] & imm) != 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JSET | SRC_X -> { if ((r[d] & r[src(w)]) != 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JGT | SRC_K -> { if (Long.compareUnsigned(r[d], imm) > 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JGT | SRC_X -> { if (Long.compareUnsigned(r[d], r[src(w)]) > 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JGE | SRC_K -> { if (Long.compareUnsigned(r[d], imm) >= 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JGE | SRC_X -> { if (Long.compareUnsigned(r[d], r[src(w)]) >= 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JLT | SRC_K -> { if (Long.compareUnsigned(r[d], imm) < 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JLT | SRC_X -> { if (Long.compareUnsigned(r[d], r[src(w)]) < 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JLE | SRC_K -> { if (Long.compareUnsigned(r[d], imm) <= 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JLE | SRC_X -> { if (Long.compareUnsigned(r[d], r[src(w)]) <= 0) pc += off(w); }
+                    case CLASS_JMP | JMP_JSGT | SRC_K -> { if (r[d] > imm) pc += off(w); }
+                    case CLASS_JMP | JMP_JSGT | SRC_X -> { if (r[d] > r[src(w)]) pc += off(w); }
+                    case CLASS_JMP | JMP_JSGE | SRC_K -> { if (r[d] >= imm) pc += off(w); }
+                    case CLASS_JMP | JMP_JSGE | SRC_X -> { if (r[d] >= r[src(w)]) pc += off(w); }
+                    case CLASS_JMP | JMP_JSLT | SRC_K -> { if (r[d] < imm) pc += off(w); }
+                    case CLASS_JMP | JMP_JSLT | SRC_X -> { if (r[d] < r[src(w)]) pc += off(w); }
+                    case CLASS_JMP | JMP_JSLE | SRC_K -> { if (r[d] <= imm) pc += off(w); }
+                    case CLASS_JMP | JMP_JSLE | SRC_X -> { if (r[d] <= r[src(w)]) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JEQ | SRC_K -> { if ((int) r[d] == (int) imm) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JEQ | SRC_X -> { if ((int) r[d] == (int) r[src(w)]) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JNE | SRC_K -> { if ((int) r[d] != (int) imm) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JNE | SRC_X -> { if ((int) r[d] != (int) r[src(w)]) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSET | SRC_K -> { if (((int) r[d] & (int) imm) != 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSET | SRC_X -> { if (((int) r[d] & (int) r[src(w)]) != 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JGT | SRC_K -> { if (Integer.compareUnsigned((int) r[d], (int) imm) > 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JGT | SRC_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[src(w)]) > 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JGE | SRC_K -> { if (Integer.compareUnsigned((int) r[d], (int) imm) >= 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JGE | SRC_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[src(w)]) >= 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JLT | SRC_K -> { if (Integer.compareUnsigned((int) r[d], (int) imm) < 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JLT | SRC_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[src(w)]) < 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JLE | SRC_K -> { if (Integer.compareUnsigned((int) r[d], (int) imm) <= 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JLE | SRC_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[src(w)]) <= 0) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSGT | SRC_K -> { if ((int) r[d] > (int) imm) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSGT | SRC_X -> { if ((int) r[d] > (int) r[src(w)]) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSGE | SRC_K -> { if ((int) r[d] >= (int) imm) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSGE | SRC_X -> { if ((int) r[d] >= (int) r[src(w)]) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSLT | SRC_K -> { if ((int) r[d] < (int) imm) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSLT | SRC_X -> { if ((int) r[d] < (int) r[src(w)]) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSLE | SRC_K -> { if ((int) r[d] <= (int) imm) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSLE | SRC_X -> { if ((int) r[d] <= (int) r[src(w)]) pc += off(w); }
+                    case CLASS_JMP | JMP_CALL | SRC_K, CLASS_JMP | JMP_CALL | SRC_X -> {
+                        pc = call(w, imm, pc);
+                        words = code.words; // a tail call switches programs
+                        imms = code.imms;
+                        continue;
+                    }
+                    case CLASS_JMP | JMP_EXIT -> {
+                        if (frames.depth() == 0) {
+                            return r[0];
+                        }
+                        pc = exit();
+                        words = code.words;
+                        imms = code.imms;
+                        continue;
+                    }
+
+                    // ---- Loads and stores (RFC 9669 5): every access is checked by mem.Memory ----
+                    case CLASS_LD | MODE_IMM | SIZE_DW -> {
+                        r[d] = imm; // LD_IMM64: the second slot holds the upper half
                         pc++;
                     }
-                    case Opcodes.CLASS_ALU -> {
-                        r[insn.dst()] = AluOps.alu32(insn, r);
-                        pc++;
-                    }
-                    case Opcodes.CLASS_LDX -> {
-                        load(insn, pc);
-                        pc++;
-                    }
-                    case Opcodes.CLASS_ST -> {
-                        Memory.store(invocation, r[insn.dst()] + insn.off(), Opcodes.sizeBytes(opcode), insn.imm(), pc);
-                        pc++;
-                    }
-                    case Opcodes.CLASS_STX -> {
-                        store(insn, pc);
-                        pc++;
-                    }
-                    case Opcodes.CLASS_LD -> {
-                        if (insn.isLdImm64()) {
-                            r[insn.dst()] = program.imm64(pc);
-                            pc += 2;
-                        } else if (packetLoad(insn)) {
-                            pc++;
-                        } else {
+                    case CLASS_LD | MODE_ABS | SIZE_W, CLASS_LD | MODE_ABS | SIZE_H, CLASS_LD | MODE_ABS | SIZE_B,
+                         CLASS_LD | MODE_IND | SIZE_W, CLASS_LD | MODE_IND | SIZE_H, CLASS_LD | MODE_IND | SIZE_B -> {
+                        if (!packetLoad(w, imm)) {
                             return 0; // out of the packet: the kernel ends the program with 0
                         }
                     }
-                    default -> {
-                        int op = Opcodes.aluOp(opcode);
-                        if (op == Opcodes.JMP_EXIT) {
-                            if (frames.depth() == 0) {
-                                return r[0];
-                            }
-                            pc = exit();
-                        } else if (op == Opcodes.JMP_CALL) {
-                            pc = call(insn, pc);
-                        } else {
-                            pc = jump(insn, pc);
-                        }
-                    }
+                    case CLASS_LDX | MODE_MEM | SIZE_B -> r[d] = Memory.load(inv, r[src(w)] + off(w), 1, pc);
+                    case CLASS_LDX | MODE_MEM | SIZE_H -> r[d] = Memory.load(inv, r[src(w)] + off(w), 2, pc);
+                    case CLASS_LDX | MODE_MEM | SIZE_W -> r[d] = Memory.load(inv, r[src(w)] + off(w), 4, pc);
+                    case CLASS_LDX | MODE_MEM | SIZE_DW -> r[d] = Memory.load(inv, r[src(w)] + off(w), 8, pc);
+                    case CLASS_LDX | MODE_MEMSX | SIZE_B -> r[d] = Alu.signExtendLoad(Memory.load(inv, r[src(w)] + off(w), 1, pc), 1);
+                    case CLASS_LDX | MODE_MEMSX | SIZE_H -> r[d] = Alu.signExtendLoad(Memory.load(inv, r[src(w)] + off(w), 2, pc), 2);
+                    case CLASS_LDX | MODE_MEMSX | SIZE_W -> r[d] = Alu.signExtendLoad(Memory.load(inv, r[src(w)] + off(w), 4, pc), 4);
+                    case CLASS_ST | MODE_MEM | SIZE_B -> Memory.store(inv, r[d] + off(w), 1, imm, pc);
+                    case CLASS_ST | MODE_MEM | SIZE_H -> Memory.store(inv, r[d] + off(w), 2, imm, pc);
+                    case CLASS_ST | MODE_MEM | SIZE_W -> Memory.store(inv, r[d] + off(w), 4, imm, pc);
+                    case CLASS_ST | MODE_MEM | SIZE_DW -> Memory.store(inv, r[d] + off(w), 8, imm, pc);
+                    case CLASS_STX | MODE_MEM | SIZE_B -> Memory.store(inv, r[d] + off(w), 1, r[src(w)], pc);
+                    case CLASS_STX | MODE_MEM | SIZE_H -> Memory.store(inv, r[d] + off(w), 2, r[src(w)], pc);
+                    case CLASS_STX | MODE_MEM | SIZE_W -> Memory.store(inv, r[d] + off(w), 4, r[src(w)], pc);
+                    case CLASS_STX | MODE_MEM | SIZE_DW -> Memory.store(inv, r[d] + off(w), 8, r[src(w)], pc);
+                    case CLASS_STX | MODE_ATOMIC | SIZE_W -> atomic(w, (int) imm, 4, pc);
+                    case CLASS_STX | MODE_ATOMIC | SIZE_DW -> atomic(w, (int) imm, 8, pc);
+                    default -> throw new IllegalStateException("opcode 0x" + Integer.toHexString(Code.opcode(w))
+                            + " passed validation but has no meaning");
                 }
+                pc++;
             }
         } catch (BpfFault fault) {
             throw fault;
@@ -132,42 +253,16 @@ public final class Machine {
         }
     }
 
-    /** The frame of a program's main function; the whole stack if the program lists no functions. */
-    /** Conditional and unconditional jumps of classes JMP and JMP32; returns the next pc. */
-    private int jump(Instruction insn, int pc) {
-        int opcode = insn.opcode();
-        int op = Opcodes.aluOp(opcode);
-        boolean jmp32 = Opcodes.cls(opcode) == Opcodes.CLASS_JMP32;
-        if (op == Opcodes.JMP_JA) {
-            return pc + 1 + (jmp32 ? insn.imm() : insn.off()); // JA32 (cpu v4) jumps by imm
-        }
-        long a = r[insn.dst()];
-        long b = Opcodes.source(opcode) == Opcodes.SRC_X ? r[insn.src()] : insn.imm();
-        boolean taken = jmp32 ? Jumps.taken32(op, a, b) : Jumps.taken64(op, a, b);
-        return taken ? pc + 1 + insn.off() : pc + 1;
-    }
-
-    private void load(Instruction insn, int pc) {
-        int size = Opcodes.sizeBytes(insn.opcode());
-        long value = Memory.load(inv, r[insn.src()] + insn.off(), size, pc);
-        r[insn.dst()] = Opcodes.mode(insn.opcode()) == Opcodes.MODE_MEMSX ? Alu.signExtendLoad(value, size) : value;
-    }
-
-    private void store(Instruction insn, int pc) {
-        int size = Opcodes.sizeBytes(insn.opcode());
-        long address = r[insn.dst()] + insn.off();
-        if (Opcodes.mode(insn.opcode()) != Opcodes.MODE_ATOMIC) {
-            Memory.store(inv, address, size, r[insn.src()], pc);
+    /** The atomic read-modify-write instructions; FETCH (and CMPXCHG into r0) return the old value. */
+    private void atomic(int w, int atomicOp, int size, int pc) {
+        long address = r[dst(w)] + off(w);
+        if (atomicOp == ATOMIC_CMPXCHG) {
+            r[0] = Memory.compareExchange(inv, address, size, r[0], r[src(w)], pc);
             return;
         }
-        int atomicOp = insn.imm();
-        if (atomicOp == Opcodes.ATOMIC_CMPXCHG) {
-            r[0] = Memory.compareExchange(inv, address, size, r[0], r[insn.src()], pc);
-            return;
-        }
-        long old = Memory.fetchAndOp(inv, address, size, atomicOp, r[insn.src()], pc);
-        if ((atomicOp & Opcodes.ATOMIC_FETCH) != 0) {
-            r[insn.src()] = old;
+        long old = Memory.fetchAndOp(inv, address, size, atomicOp, r[src(w)], pc);
+        if ((atomicOp & ATOMIC_FETCH) != 0) {
+            r[src(w)] = old;
         }
     }
 
@@ -175,9 +270,10 @@ public final class Machine {
      * LD_ABS / LD_IND: r0 = the big-endian value at [imm] or [src + imm] of the context, the
      * offset computed in 32 bits as the kernel's helpers take it. False when out of bounds.
      */
-    private boolean packetLoad(Instruction insn) {
-        long offset = Opcodes.mode(insn.opcode()) == Opcodes.MODE_ABS ? insn.imm() : (int) (r[insn.src()] + insn.imm());
-        long value = Memory.loadPacket(inv, offset, Opcodes.sizeBytes(insn.opcode()));
+    private boolean packetLoad(int w, long imm) {
+        int opcode = Code.opcode(w);
+        long offset = mode(opcode) == MODE_ABS ? imm : (int) (r[src(w)] + imm);
+        long value = Memory.loadPacket(inv, offset, sizeBytes(opcode));
         if (value < 0) {
             return false;
         }
@@ -186,15 +282,15 @@ public final class Machine {
     }
 
     /** Helper calls (CALL src 0, CALLX) and local calls; returns the next pc. */
-    private int call(Instruction insn, int pc) {
-        boolean callx = insn.opcode() == CALLX;
-        if (!callx && insn.src() == Opcodes.CALL_LOCAL) {
-            return callLocal(pc + 1 + insn.imm(), pc);
+    private int call(int w, long imm, int pc) {
+        boolean callx = source(Code.opcode(w)) == SRC_X;
+        if (!callx && src(w) == CALL_LOCAL) {
+            return callLocal(pc + 1 + (int) imm, pc);
         }
-        if (!callx && insn.src() == Opcodes.CALL_KFUNC) {
-            throw CallFaults.kfunc(insn.imm(), pc);
+        if (!callx && src(w) == CALL_KFUNC) {
+            throw CallFaults.kfunc((int) imm, pc);
         }
-        long id = callx ? r[insn.dst()] : insn.imm(); // callx: the dst register holds the helper id
+        long id = callx ? r[dst(w)] : imm; // callx: the dst register holds the helper id
         Helper helper = id == (int) id ? program.helpers().get((int) id) : null;
         if (helper == null) {
             throw CallFaults.unknownHelper(id, pc);
@@ -223,7 +319,7 @@ public final class Machine {
         Subprogram callee = program.functionAt(target);
         int callerFloor = inv.stackFloor;
         long fp = inv.enterCall(r[10], frameSize, frames.depth(), callee.name(), callee.stackSize(), pc);
-        frames.push(pc + 1, program, frameSize, callerFloor, r);
+        frames.push(pc + 1, program, code, frameSize, callerFloor, r);
         r[10] = fp;
         frameSize = callee.stackSize();
         return target;
@@ -232,6 +328,7 @@ public final class Machine {
     /** EXIT from a callee: back to the caller with its r6-r10 restored; returns the next pc. */
     private int exit() {
         frames.pop(r);
+        code = frames.code();
         program = frames.program();
         frameSize = frames.frameSize();
         inv.stackFloor = frames.stackFloor();
@@ -251,6 +348,7 @@ public final class Machine {
         }
         inv.enterTailCall(next, r[10], pc);
         program = next;
+        code = Code.of(next);
         frameSize = next.mainFrameSize();
         return 0;
     }
