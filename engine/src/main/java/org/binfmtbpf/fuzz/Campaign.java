@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.binfmtbpf.isa.InvalidProgramException;
+import org.binfmtbpf.program.Program;
 import org.binfmtbpf.verifier.VerificationException;
 import org.binfmtbpf.verifier.Verifier;
+import org.binfmtbpf.verifier.VerifierOptions;
 
 /**
  * A differential fuzzing campaign: case {@code i} has seed {@code seed + i} and alternates
@@ -174,9 +175,17 @@ public final class Campaign {
 
         private CaseResult runOne(long i) {
             FuzzCase c = FuzzCase.generate(settings.seed() + i, i % 2 == 0 ? RandomProgram.Profile.KERNEL : RandomProgram.Profile.ENGINE);
-            Outcome[] outcomes = judge.run(c);
             boolean hasVerdict = withKernel && c.kernelProfile();
-            Optional<String> ours = hasVerdict ? Optional.ofNullable(ourVerdict(c)) : Optional.empty();
+            String[] ourRefusal = {null};
+            Outcome[] outcomes = judge.run(c, built -> {
+                if (hasVerdict) {
+                    ourRefusal[0] = ourVerdict(built.program());
+                }
+            });
+            if (hasVerdict && outcomes[0].kind() == Outcome.Kind.REFUSED) {
+                ourRefusal[0] = outcomes[0].detail(); // the validator refused it: no program was built
+            }
+            Optional<String> ours = Optional.ofNullable(ourRefusal[0]);
             Disagreement d = judge.judge(c, outcomes).map(this::minimise).orElse(null);
             return new CaseResult(c, outcomes, ours, hasVerdict, d);
         }
@@ -196,13 +205,14 @@ public final class Campaign {
         }
     }
 
-    /** Null when our verifier accepts, else its reason (the validator's when it does not even build). */
-    private static String ourVerdict(FuzzCase c) {
-        try (FuzzCase.Built built = c.build()) {
-            Verifier.verify(built.program());
+    /** Log level 0: the refusal's one line is all we compare; a level-1 log of the path costs more than the verdict. */
+    private static final VerifierOptions VERDICT_ONLY = VerifierOptions.defaults().withLogLevel(0);
+
+    /** Null when our verifier accepts, else its reason. */
+    private static String ourVerdict(Program program) {
+        try {
+            Verifier.verify(program, VERDICT_ONLY);
             return null;
-        } catch (InvalidProgramException e) {
-            return e.getMessage();
         } catch (VerificationException e) {
             return e.getMessage();
         }
