@@ -1,7 +1,6 @@
 package org.binfmtbpf.cli.fuzz;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +76,8 @@ public final class FuzzCommand implements Callable<Integer> {
     int maxDisagreements;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Worker threads, each with its own oracles; case i is the same whatever N. Default: the number of processors.")
+            description = "--target program: worker threads, each with its own oracles; the summary is the same whatever N."
+                    + " Default: the number of processors.")
     Integer jobs;
 
     @Override
@@ -98,8 +98,7 @@ public final class FuzzCommand implements Callable<Integer> {
     private int inputs(InputTarget t, Duration limit, String defaultRegressDir) {
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        InputCampaign.Report report = new InputCampaign(t, new Campaign.Settings(seed, count, limit,
-                regressDir != null ? regressDir : Path.of(defaultRegressDir), maxDisagreements)).run(progress::update);
+        InputCampaign.Report report = new InputCampaign(t, settings(limit, defaultRegressDir)).run(progress::update);
         progress.finish();
         InputTargets.summary(out, t, report);
         out.flush();
@@ -118,13 +117,16 @@ public final class FuzzCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err);
-        Campaign.Report report = new Campaign(() -> oracles(false),
-                new Campaign.Settings(seed, count, limit,
-                regressDir != null ? regressDir : Path.of("engine/src/test/resources/data/regress"), maxDisagreements), workers).run(progress::update);
+        Campaign.Report report = new Campaign(() -> oracles(false), settings(limit, "engine/src/test/resources/data/regress"), workers)
+                .run(progress::update);
         progress.finish();
         summary(out, report);
         out.flush();
         return report.disagreements().isEmpty() ? 0 : 1;
+    }
+
+    private Campaign.Settings settings(Duration limit, String defaultRegressDir) {
+        return new Campaign.Settings(seed, count, limit, regressDir != null ? regressDir : Path.of(defaultRegressDir), maxDisagreements);
     }
 
     /** A fresh set of the chosen oracles (one per worker); {@code tell}: say when the kernel is unavailable. */
