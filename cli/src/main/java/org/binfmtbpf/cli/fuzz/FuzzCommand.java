@@ -31,10 +31,11 @@ import picocli.CommandLine.Spec;
  * agree; mutated ELF objects through the loader; mutated registration lines against the kernel.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
-        description = {"Run seeded random programs (every instruction class, cpu v4, atomics, local calls,",
-            "bounded loops, context, stack and array-map traffic) on the interpreter, the JIT and the",
-            "kernel (bpf(2), as syscall programs), and report every disagreement, minimised and written",
-            "as a regression .data file. --target elf and registration fuzz the ELF loader and the",
+        description = {"Run seeded random programs (every instruction class, cpu v4, atomics,",
+            "local calls, bounded loops, context, stack and array-map traffic) on the",
+            "interpreter, the JIT and the kernel (bpf(2), as syscall programs), and report",
+            "every disagreement, minimised and written as a regression .data file.",
+            "--target elf and --target registration fuzz the ELF loader and the",
             "registration parser instead. See docs/FUZZING.md."})
 public final class FuzzCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -53,13 +54,13 @@ public final class FuzzCommand implements Callable<Integer> {
     List<String> oracles;
 
     @Option(names = "--target", defaultValue = "program", paramLabel = "TARGET",
-            description = {"What to fuzz: program (random programs on the oracles), elf (mutated objects through the loader),",
-                "registration (mutated registration lines: our parser against the kernel's binfmt_misc). Default: ${DEFAULT-VALUE}."})
+            description = "What to fuzz: program (random programs on the oracles), elf (mutated objects through the loader),"
+                    + " registration (mutated registration lines: our parser against the kernel's binfmt_misc). Default: ${DEFAULT-VALUE}.")
     String target;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = {"--target elf: more objects to mutate (the bundled demo object is always one);",
-                "--target registration: more binfmt.d files or directories of lines to mutate."})
+            description = "elf: more objects to mutate (the bundled demo object is always one);"
+                    + " registration: more files of registration lines (the binfmt.d format) or directories of them.")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--case-time", paramLabel = "DURATION", defaultValue = "10s",
@@ -67,9 +68,9 @@ public final class FuzzCommand implements Callable<Integer> {
     String caseTime;
 
     @Option(names = "--regress-dir", paramLabel = "DIR",
-            description = {"Where disagreements are written for the regression tests. Default: per target,",
-                "engine/src/test/resources/data/regress (.data), engine/src/test/resources/elf-regress (.o),",
-                "binfmt/src/test/resources/registrations/regress (.data)."})
+            description = "Where disagreements are written for the regression tests. Default, per target:"
+                    + " engine/src/test/resources/data/regress, engine/src/test/resources/elf-regress,"
+                    + " binfmt/src/test/resources/registrations/regress.")
     Path regressDir;
 
     @Option(names = "--max-disagreements", defaultValue = "20", description = "Stop after this many. Default: ${DEFAULT-VALUE}.")
