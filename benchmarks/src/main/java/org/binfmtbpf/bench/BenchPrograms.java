@@ -24,10 +24,29 @@ public final class BenchPrograms {
     /** The bundled 'B' program equal to Debian's 29 qemu registrations (cli's demo resource). */
     public static final String QEMU_OBJECT = "/org/binfmtbpf/cli/demo/qemu.bpf.o";
 
+    /** The RFC's matcher from the engine's C corpus: builds /usr/bin/qemu-ARCH-static on the stack, calls helper 212. */
+    public static final String PATH_OBJECT = "/org/binfmtbpf/bench/corpus/qemu_matcher.bpf.o";
+    /** The corpus's ELF program-header walker: a bounded loop over the header's phdrs. */
+    public static final String PHDR_OBJECT = "/org/binfmtbpf/bench/corpus/phdr_loop.bpf.o";
+
+    /** The header programs the benchmarks compare, by the name their {@code program} parameter uses. */
+    public static Program named(String name) {
+        return switch (name) {
+            case "qemu-table" -> qemuMatcher();
+            case "qemu-path" -> binfmtProgram(PATH_OBJECT);
+            case "phdr-walk" -> binfmtProgram(PHDR_OBJECT);
+            default -> throw new IllegalArgumentException("no benchmark program " + name);
+        };
+    }
+
     public static byte[] qemuObject() {
-        try (InputStream in = BenchPrograms.class.getResourceAsStream(QEMU_OBJECT)) {
+        return resource(QEMU_OBJECT);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = BenchPrograms.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(QEMU_OBJECT + " is not on the classpath");
+                throw new IllegalStateException(name + " is not on the classpath");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -40,6 +59,13 @@ public final class BenchPrograms {
         Program p = ElfLoader.load(qemuObject(), "qemu.bpf.o", StandardHelpers.registry(), ProgramType.BINFMT)
                 .programs().get(0).program();
         return verified(p);
+    }
+
+    /** The object's program in section {@code binfmt}, loaded and verified. */
+    private static Program binfmtProgram(String object) {
+        return verified(ElfLoader.load(resource(object), object, StandardHelpers.registry(), ProgramType.BINFMT)
+                .programs().stream().filter(p -> p.program().type() == ProgramType.BINFMT).findFirst()
+                .orElseThrow(() -> new IllegalStateException(object + " has no binfmt program")).program());
     }
 
     /**

@@ -17,9 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One run of the bundled qemu matcher on one header, interpreter against JIT: what a 'B'
- * handler costs per exec. A matching header stops at its table entry (aarch64 is the first,
- * xtensaeb the last); a non-matching one walks all 29 entries.
+ * One run of a 'B' program on one header, interpreter against JIT: what a handler costs per
+ * exec. The programs: the bundled qemu matcher ({@code qemu-table}; a matching header stops
+ * at its table entry, aarch64 the first, s390x the 22nd; a non-matching one walks all 29),
+ * the RFC's matcher that builds the qemu path on the stack and calls helper 212
+ * ({@code qemu-path}), and the program-header walker with its bounded loop ({@code phdr-walk}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,6 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(3)
 public class HeaderMatchBenchmark {
+    @Param({"qemu-table", "qemu-path", "phdr-walk"})
+    public String program;
+
     @Param({"interp", "jit"})
     public String engine;
 
@@ -35,22 +40,22 @@ public class HeaderMatchBenchmark {
     public String header;
 
     // Non-final fields: the JIT of the JVM must not constant-fold the input.
-    private Program program;
+    private Program loaded;
     private Executable executable;
     private byte[] bytes;
     private Invocation invocation;
 
     @Setup
     public void setUp() {
-        program = BenchPrograms.qemuMatcher();
-        executable = EngineChoice.named(engine).prepare(program);
+        loaded = BenchPrograms.named(program);
+        executable = EngineChoice.named(engine).prepare(loaded);
         bytes = SampleHeaders.named(header);
         invocation = Invocation.current();
     }
 
     @Benchmark
-    public long qemuMatcher() {
-        invocation.begin(program, bytes);
+    public long run() {
+        invocation.begin(loaded, bytes);
         return executable.run(invocation);
     }
 }

@@ -21,47 +21,52 @@ final class SearchLoop {
             return null;
         }
         byte[] header = request.headerView();
-        byte[] pathBytes = null;
-        Invocation inv = null;
-        for (Registered registered : table.entries()) {
-            if (!registered.enabled()) {
-                continue;
+        Invocation inv = null; // bound on the first 'B' entry: the header and the path, for every program
+        try {
+            for (Registered registered : table.entries()) {
+                if (!registered.enabled()) {
+                    continue;
+                }
+                Entry entry = registered.entry();
+                if (entry instanceof MagicEntry magic) {
+                    if (magic.matches(header)) {
+                        return new Match(entry, null);
+                    }
+                } else if (entry instanceof ExtensionEntry extension) {
+                    if (extension.matches(request.path())) {
+                        return new Match(entry, null);
+                    }
+                } else if (entry instanceof BpfEntry bpf) {
+                    PinnedProgram program = bpf.program();
+                    if (inv == null) {
+                        inv = Invocation.current();
+                        inv.begin(program.program(), header);
+                        inv.binaryPath = Latin1.bytes(request.path());
+                    } else {
+                        inv.again(program.program());
+                    }
+                    Match match = runProgram(inv, bpf, program, faults);
+                    if (match != null) {
+                        return match;
+                    }
+                }
             }
-            Entry entry = registered.entry();
-            if (entry instanceof MagicEntry magic) {
-                if (magic.matches(header)) {
-                    return new Match(entry, null);
-                }
-            } else if (entry instanceof ExtensionEntry extension) {
-                if (extension.matches(request.path())) {
-                    return new Match(entry, null);
-                }
-            } else if (entry instanceof BpfEntry bpf) {
-                if (inv == null) {
-                    pathBytes = Latin1.bytes(request.path());
-                    inv = Invocation.current();
-                }
-                Match match = runProgram(inv, bpf, header, pathBytes, faults);
-                if (match != null) {
-                    return match;
-                }
+            return null;
+        } finally {
+            if (inv != null) {
+                inv.binaryPath = null;
             }
         }
-        return null;
     }
 
-    private static Match runProgram(Invocation inv, BpfEntry entry, byte[] header, byte[] pathBytes, FaultListener faults) {
-        PinnedProgram program = entry.program();
-        inv.begin(program.program(), header);
-        inv.binaryPath = pathBytes;
+    /** Runs one entry's program on the header and path already bound to {@code inv}. */
+    private static Match runProgram(Invocation inv, BpfEntry entry, PinnedProgram program, FaultListener faults) {
         long r0;
         try {
             r0 = program.executable().run(inv);
         } catch (BpfFault fault) {
             faults.programFaulted(entry, fault);
             return null;
-        } finally {
-            inv.binaryPath = null;
         }
         if ((int) r0 != 1) {
             return null;

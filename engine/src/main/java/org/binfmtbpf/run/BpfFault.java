@@ -20,7 +20,7 @@ public class BpfFault extends RuntimeException {
 
     @Override
     public String getMessage() {
-        return "insn " + pc + ": " + super.getMessage();
+        return pc < 0 ? super.getMessage() : "insn " + pc + ": " + super.getMessage();
     }
 
     /**

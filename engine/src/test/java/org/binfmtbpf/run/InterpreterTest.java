@@ -83,4 +83,22 @@ class InterpreterTest {
         assertEquals(0, run(p, new byte[0]));
         assertEquals(0, run(p, new byte[0]));
     }
+
+    /** How the search loop runs one 'B' entry after another on the header it bound once. */
+    @Test
+    void againRunsAnotherHeaderProgramOnTheBoundHeaderFromAZeroedStack() {
+        Program header = ProgramBuilder.of("h", ProgramType.BINFMT,
+                ConformanceAssembler.assemble("ldxdw %r0, [%r10-8]\nldxb %r3, [%r1+255]\nadd %r0, %r3\nstdw [%r10-8], 99\nexit"),
+                TestHelpers.REGISTRY).build();
+        Executable e = ENGINE.prepare(header);
+        byte[] bytes = new byte[256];
+        bytes[255] = 7;
+        Invocation inv = new Invocation();
+        inv.begin(header, bytes);
+        assertEquals(7, e.run(inv));
+        inv.again(header);
+        assertEquals(7, e.run(inv), "the stack was zeroed again, the header is still bound");
+        Program raw = program("mov %r0, 0\nexit");
+        assertThrows(IllegalStateException.class, () -> inv.again(raw), "a RAW program needs its own context");
+    }
 }

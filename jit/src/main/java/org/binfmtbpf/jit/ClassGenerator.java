@@ -173,7 +173,8 @@ final class ClassGenerator implements Opcodes {
 
     /**
      * A function too large for one method: its chunks, and a driver that copies the arguments
-     * into a register file and loops, calling the chunk that the last transfer code names.
+     * into the register file of its call depth ({@code Invocation.registerFile}, so nothing is
+     * allocated) and loops, calling the chunk that the last transfer code names.
      */
     private void chunkedFunction(FunctionPlan f) {
         for (Chunk c : f.chunks) {
@@ -199,8 +200,9 @@ final class ClassGenerator implements Opcodes {
         mv.visitCode();
         int regs = 24;
         int next = 25;
-        mv.visitIntInsn(BIPUSH, RegisterSlots.FILE_LENGTH);
-        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 23);
+        mv.visitMethodInsn(INVOKEVIRTUAL, MethodEmitter.INVOCATION, "registerFile", "(I)[J", false);
         mv.visitVarInsn(ASTORE, regs);
         for (int r = 0; r <= 10; r++) {
             storeFile(mv, regs, r, 1 + 2 * r);

@@ -34,7 +34,13 @@ public final class JitExecutable implements Executable {
     @Override
     public long run(Invocation inv) {
         if (inv.budget == Invocation.UNLIMITED) {
-            return code.run(inv);
+            try {
+                return code.run(inv);
+            } catch (BpfFault fault) {
+                throw fault;
+            } catch (RuntimeException e) {
+                throw compiledCodeError(e);
+            }
         }
         long budget = inv.budget;
         inv.budget = Math.max(budget, 0);
@@ -42,9 +48,23 @@ public final class JitExecutable implements Executable {
             return countedCode().run(inv);
         } catch (BudgetExhausted e) {
             throw new BpfFault(e.pc, "instruction budget of " + budget + " exhausted");
+        } catch (BpfFault fault) {
+            throw fault;
+        } catch (RuntimeException e) {
+            throw compiledCodeError(e);
         } finally {
             inv.budget = budget;
         }
+    }
+
+    /**
+     * Only a bug can get here: a direct access the verifier proved in bounds that was not (the
+     * JVM's own array bounds check stops it), or a JVM exception the generated code let through.
+     * Like the interpreter, report it as a fault of the program, never a JVM exception. The
+     * instruction is unknown: the JVM leaves hidden classes' frames out of stack traces.
+     */
+    private BpfFault compiledCodeError(RuntimeException e) {
+        return new BpfFault(-1, "compiled code error in " + program.name() + " (instruction unknown): " + e);
     }
 
     CompiledCode code() {

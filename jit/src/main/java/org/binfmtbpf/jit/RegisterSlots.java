@@ -20,7 +20,7 @@ record RegisterSlots(int[] reg, int depth, int stack, int savedFloor, int regist
     /** Index in the register file that carries the call depth. */
     static final int DEPTH_INDEX = 11;
     /** Length of a register file: r0..r10 and the depth. */
-    static final int FILE_LENGTH = 12;
+    static final int FILE_LENGTH = org.binfmtbpf.run.Invocation.REGISTER_FILE_LENGTH;
 
     /** JVM descriptor of a function method: (inv, r0..r10, depth) -> r0. */
     static final String FUNCTION_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;JJJJJJJJJJJI)J";

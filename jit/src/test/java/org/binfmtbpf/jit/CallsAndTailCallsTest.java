@@ -109,6 +109,45 @@ class CallsAndTailCallsTest {
         }
     }
 
+    /**
+     * Functions too large for one method keep their registers in the register file of their
+     * call depth: a chunked main calls a chunked function that ends in a tail call, and every
+     * register and the result come out as on the interpreter, run after run on one invocation.
+     */
+    @Test
+    void chunkedFunctionsCallAndTailCallLikeTheInterpreter() {
+        installTargets();
+        List<Instruction> slots = new ArrayList<>();
+        slots.add(mov(6, 5));
+        slots.addAll(withoutExit(LargeProgram.generate(3000, 11)));
+        slots.add(movReg(8, 0));
+        int callAt = slots.size();
+        slots.add(null);
+        slots.add(Instruction.of(0x0f, 0, 8, 0, 0)); // r0 += r8
+        slots.add(Instruction.of(0x0f, 0, 6, 0, 0)); // r0 += r6
+        slots.add(EXIT);
+        slots.set(callAt, callLocal(slots.size() - callAt - 1));
+        slots.addAll(withoutExit(LargeProgram.generate(3000, 12)));
+        slots.add(movReg(6, 0));
+        slots.add(mov(3, 0));
+        slots.add(call(12)); // tail call: plus1000 returns this function's r6 + 1000
+        slots.add(EXIT);
+        Program p = program("chunkedcalls", slots.toArray(Instruction[]::new));
+        org.junit.jupiter.api.Assertions.assertTrue(JitCompiler.methodSizes(p).size() > 4, "both functions are chunked");
+        Executable interp = new Interpreter().prepare(p);
+        Executable jit = new JitEngine().prepare(p);
+        Invocation inv = new Invocation();
+        for (int run = 0; run < 3; run++) {
+            String expected = outcome(interp, p, inv);
+            org.junit.jupiter.api.Assertions.assertTrue(expected.startsWith("r0 = "), expected);
+            assertEquals(expected, outcome(jit, p, inv), "run " + run);
+        }
+    }
+
+    private static List<Instruction> withoutExit(Instruction[] slots) {
+        return List.of(slots).subList(0, slots.length - 1);
+    }
+
     private static String outcome(Engine engine, Program p) {
         return outcome(engine.prepare(p), p, new Invocation());
     }

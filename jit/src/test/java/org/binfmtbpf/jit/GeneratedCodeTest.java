@@ -154,6 +154,22 @@ class GeneratedCodeTest {
                 .toList();
     }
 
+    /**
+     * Should a proof ever be wrong, the JVM's own bounds check stops the direct access and the
+     * run ends in a fault, as the interpreter reports its own bugs, not in a JVM exception.
+     */
+    @Test
+    void aWrongProofEndsInAFaultNotAJvmException() {
+        Program p = program("wrongproof", new Instruction[] {
+            Instruction.of(0xb7, 0, 0, 0, 0), Instruction.of(0x61, 0, 1, 4, 0), Instruction.of(0x95, 0, 0, 0, 0)});
+        AccessFacts wrong = pc -> pc == 1 ? new ProvenAccess.ContextRead(1000) : ProvenAccess.UNKNOWN;
+        Invocation inv = new Invocation();
+        inv.begin(p, new byte[8]);
+        BpfFault fault = org.junit.jupiter.api.Assertions.assertThrows(BpfFault.class,
+                () -> new JitCompiler(q -> wrong).compile(p).run(inv));
+        assertTrue(fault.getMessage().contains("compiled code error in wrongproof"), fault.getMessage());
+    }
+
     private static String textOf(byte[] bytes) {
         StringWriter out = new StringWriter();
         new ClassReader(bytes).accept(new org.objectweb.asm.util.TraceClassVisitor(new PrintWriter(out)), 0);
