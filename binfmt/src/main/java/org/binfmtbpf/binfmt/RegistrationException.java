@@ -11,9 +11,18 @@ public final class RegistrationException extends RuntimeException {
     private final String field;
 
     public RegistrationException(Errno errno, String field, String explanation) {
-        super(field + ": " + explanation + " (" + errno.name() + ")", null, false, false);
+        super(oneLine(field + ": " + explanation) + " (" + errno.name() + ")", null, false, false);
         this.errno = errno;
         this.field = field;
+    }
+
+    /** Names and paths come from the written bytes and may hold control characters: shown as \xHH to keep one line. */
+    private static String oneLine(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            b.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
     }
 
     /** What write(2) fails with in the kernel. */

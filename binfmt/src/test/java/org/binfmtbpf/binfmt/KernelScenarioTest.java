@@ -72,7 +72,7 @@ class KernelScenarioTest {
                     continue;
                 }
                 String[] parts = line.split(" ", 3);
-                byte[] data = parts.length > 2 ? RegistrationCorpus.decodePercent(parts[2]) : new byte[0];
+                byte[] data = parts.length > 2 ? org.binfmtbpf.binfmt.fuzz.PercentText.decode(parts[2]) : new byte[0];
                 steps.add(new Step(i + 1, parts[0], parts.length > 1 ? parts[1] : null, data));
             }
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.binfmtbpf.isa.InvalidProgramException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs a case on every oracle and finds the first pair that disagrees. Our engines must agree
@@ -29,6 +30,11 @@ public final class Judge {
 
     /** Every oracle's outcome, in oracle order (null for an oracle that does not take the case). */
     public Outcome[] run(FuzzCase c) {
+        return run(c, built -> { });
+    }
+
+    /** As {@link #run(FuzzCase)}, first giving the built program to {@code before} (not called when the validator refuses it). */
+    public Outcome[] run(FuzzCase c, Consumer<FuzzCase.Built> before) {
         Outcome[] out = new Outcome[oracles.size()];
         FuzzCase.Built built;
         try {
@@ -40,6 +46,7 @@ public final class Judge {
             return out;
         }
         try (built) {
+            before.accept(built);
             for (int i = 0; i < out.length; i++) {
                 if (oracles.get(i).accepts(c)) {
                     built.zeroMaps();

@@ -11,6 +11,7 @@ import org.binfmtbpf.verifier.RegionKind;
 import org.binfmtbpf.verifier.VerificationException;
 import org.binfmtbpf.verifier.Verifier;
 import org.binfmtbpf.verifier.VerifierFacts;
+import org.binfmtbpf.verifier.VerifierOptions;
 
 /**
  * What the verifier proved, as the code generator's access facts. The verifier records, for
@@ -33,6 +34,9 @@ final class VerifiedAccessFacts implements AccessFacts {
     private static final ProvenAccess CONTEXT_RANGE = new ProvenAccess.ContextRange();
     private static final ProvenAccess STACK_RANGE = new ProvenAccess.StackRange();
 
+    /** No log: the JIT needs the facts, and a refusal's logged path cost a fuzz campaign a tenth of its time. */
+    private static final VerifierOptions FACTS_ONLY = VerifierOptions.defaults().withLogLevel(0);
+
     private final ProvenAccess[] byPc;
 
     private VerifiedAccessFacts(ProvenAccess[] byPc) {
@@ -45,7 +49,7 @@ final class VerifiedAccessFacts implements AccessFacts {
         }
         VerifierFacts facts;
         try {
-            facts = Verifier.verify(program).facts();
+            facts = Verifier.verify(program, FACTS_ONLY).facts();
         } catch (VerificationException refused) {
             return AccessFacts.NONE;
         }

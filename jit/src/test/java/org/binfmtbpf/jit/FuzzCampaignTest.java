@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.binfmtbpf.fuzz.Campaign;
 import org.binfmtbpf.fuzz.EngineOracle;
 import org.binfmtbpf.fuzz.KernelOracle;
@@ -28,7 +28,7 @@ class FuzzCampaignTest {
 
     @Test
     void interpreterAndJitAgree() {
-        Campaign.Report report = campaign(List.of(new EngineOracle(new Interpreter()), new EngineOracle(new JitEngine())));
+        Campaign.Report report = campaign(() -> List.of(new EngineOracle(new Interpreter()), new EngineOracle(new JitEngine())));
         assertEquals(List.of(), report.disagreements());
         assertTrue(report.cases() > 100, "only " + report.cases() + " cases ran in " + AT_MOST);
         assertTrue(report.invalid() < report.cases() / 20, report.invalid() + " generated programs were invalid");
@@ -39,9 +39,8 @@ class FuzzCampaignTest {
     @Test
     void kernelAgreesWithBothEnginesOnEveryProgramItLoads() {
         Assumptions.assumeTrue(KernelBpf.available(), () -> "kernel BPF unavailable: " + KernelBpf.unavailableReason());
-        List<Oracle> oracles = new ArrayList<>(List.of(new EngineOracle(new Interpreter()), new EngineOracle(new JitEngine()),
+        Campaign.Report report = campaign(() -> List.of(new EngineOracle(new Interpreter()), new EngineOracle(new JitEngine()),
                 new KernelOracle()));
-        Campaign.Report report = campaign(oracles);
         assertEquals(List.of(), report.disagreements());
         long loaded = report.outcomes().get("kernel").getOrDefault(Outcome.Kind.RETURNED, 0L);
         assertTrue(loaded > report.cases() / 8, "the kernel loaded only " + loaded + " of " + report.cases() + " cases");
@@ -49,7 +48,9 @@ class FuzzCampaignTest {
                 report.outcomes().get("kernel"), report.verifier().rate());
     }
 
-    private static Campaign.Report campaign(List<Oracle> oracles) {
-        return new Campaign(oracles, new Campaign.Settings(SEED, CASES, AT_MOST, null, 5)).run(p -> {});
+    /** One job per processor: the report does not depend on it (CampaignJobsTest), more cases fit in the time. */
+    private static Campaign.Report campaign(Supplier<List<Oracle>> oracles) {
+        return new Campaign(oracles, new Campaign.Settings(SEED, CASES, AT_MOST, null, 5), Runtime.getRuntime().availableProcessors())
+                .run(p -> {});
     }
 }

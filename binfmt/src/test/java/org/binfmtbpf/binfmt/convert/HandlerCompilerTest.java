@@ -24,7 +24,7 @@ import org.binfmtbpf.binfmt.MagicEntry;
 import org.binfmtbpf.binfmt.PinStore;
 import org.binfmtbpf.binfmt.ProgramLoader;
 import org.binfmtbpf.binfmt.RegistrationCorpus;
-import org.binfmtbpf.binfmt.RegistrationCorpus.Line;
+import org.binfmtbpf.binfmt.fuzz.RegistrationLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,8 +70,8 @@ class HandlerCompilerTest {
 
     @Test
     void theQemuRegistrationsDecideAlikeAsPrograms() throws Exception {
-        List<Line> qemu = RegistrationCorpus.qemu();
-        Pair pair = pair(qemu.stream().map(Line::bytes).toList());
+        List<RegistrationLine> qemu = RegistrationCorpus.qemu();
+        Pair pair = pair(qemu.stream().map(RegistrationLine::bytes).toList());
         Map<String, byte[]> headers = new LinkedHashMap<>();
         Random random = new Random(29);
         for (int i = 0; i < 500; i++) {
@@ -79,7 +79,7 @@ class HandlerCompilerTest {
             random.nextBytes(h);
             headers.put("random " + i, h);
         }
-        for (Line line : qemu) {
+        for (RegistrationLine line : qemu) {
             MagicEntry m = (MagicEntry) BinfmtMisc.stockLinux(path -> null).register(line.bytes());
             for (int i = 0; i < 20; i++) {
                 byte[] h = matching(m, random);

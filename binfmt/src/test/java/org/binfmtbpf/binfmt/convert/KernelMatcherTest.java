@@ -11,7 +11,7 @@ import org.binfmtbpf.binfmt.BinfmtMisc;
 import org.binfmtbpf.binfmt.Engines;
 import org.binfmtbpf.binfmt.MagicEntry;
 import org.binfmtbpf.binfmt.RegistrationCorpus;
-import org.binfmtbpf.binfmt.RegistrationCorpus.Line;
+import org.binfmtbpf.binfmt.fuzz.RegistrationLine;
 import org.binfmtbpf.kernel.KernelBpf;
 import org.binfmtbpf.kernel.KernelRunner;
 import org.binfmtbpf.program.Program;
@@ -34,7 +34,7 @@ class KernelMatcherTest {
         Random random = new Random(212);
         List<String> disagreements = new ArrayList<>();
         int runs = 0;
-        for (Line line : RegistrationCorpus.qemu()) {
+        for (RegistrationLine line : RegistrationCorpus.qemu()) {
             MagicEntry entry = (MagicEntry) BinfmtMisc.stockLinux(path -> null).register(line.bytes());
             Program program = HandlerCompiler.decisionOnly(entry, ProgramType.SYSCALL).load(BinfmtHelpers.standardRegistry());
             List<Executable> ours = Engines.available().stream().map(e -> e.prepare(program)).toList();

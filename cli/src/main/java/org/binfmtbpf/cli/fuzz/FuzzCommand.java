@@ -1,7 +1,6 @@
 package org.binfmtbpf.cli.fuzz;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.fuzz.Campaign;
 import org.binfmtbpf.fuzz.Disagreement;
 import org.binfmtbpf.fuzz.EngineOracle;
+import org.binfmtbpf.fuzz.InputCampaign;
+import org.binfmtbpf.fuzz.InputTarget;
 import org.binfmtbpf.fuzz.KernelOracle;
 import org.binfmtbpf.fuzz.Oracle;
 import org.binfmtbpf.fuzz.Outcome;
@@ -22,14 +23,20 @@ import org.binfmtbpf.run.Interpreter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Differential fuzzing: random programs on the interpreter, the JIT and the kernel, which must agree. */
+/**
+ * Differential fuzzing: random programs on the interpreter, the JIT and the kernel, which must
+ * agree; mutated ELF objects through the loader; mutated registration lines against the kernel.
+ */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
-        description = {"Run seeded random programs (every instruction class, cpu v4, atomics, local calls,",
-            "bounded loops, context, stack and array-map traffic) on the interpreter, the JIT and the",
-            "kernel (bpf(2), as syscall programs), and report every disagreement, minimised and written",
-            "as a regression .data file. See docs/FUZZING.md."})
+        description = {"Run seeded random programs (every instruction class, cpu v4, atomics,",
+            "local calls, bounded loops, context, stack and array-map traffic) on the",
+            "interpreter, the JIT and the kernel (bpf(2), as syscall programs), and report",
+            "every disagreement, minimised and written as a regression .data file.",
+            "--target elf and --target registration fuzz the ELF loader and the",
+            "registration parser instead. See docs/FUZZING.md."})
 public final class FuzzCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -46,24 +53,72 @@ public final class FuzzCommand implements Callable<Integer> {
             description = "Oracles, the interpreter first: interp, jit, kernel. Default: ${DEFAULT-VALUE}.")
     List<String> oracles;
 
-    @Option(names = "--regress-dir", paramLabel = "DIR", defaultValue = "engine/src/test/resources/data/regress",
-            description = "Where minimised disagreements are written as .data files. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--target", defaultValue = "program", paramLabel = "TARGET",
+            description = "What to fuzz: program (random programs on the oracles), elf (mutated objects through the loader),"
+                    + " registration (mutated registration lines: our parser against the kernel's binfmt_misc). Default: ${DEFAULT-VALUE}.")
+    String target;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "elf: more objects to mutate (the bundled demo object is always one);"
+                    + " registration: more files of registration lines (the binfmt.d format) or directories of them.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--case-time", paramLabel = "DURATION", defaultValue = "10s",
+            description = "--target elf: a load that takes longer is a disagreement (a hang). Default: ${DEFAULT-VALUE}.")
+    String caseTime;
+
+    @Option(names = "--regress-dir", paramLabel = "DIR",
+            description = "Where disagreements are written for the regression tests. Default, per target:"
+                    + " engine/src/test/resources/data/regress, engine/src/test/resources/elf-regress,"
+                    + " binfmt/src/test/resources/registrations/regress.")
     Path regressDir;
 
     @Option(names = "--max-disagreements", defaultValue = "20", description = "Stop after this many. Default: ${DEFAULT-VALUE}.")
     int maxDisagreements;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "--target program: worker threads, each with its own oracles; the summary is the same whatever N."
+                    + " Default: the number of processors.")
+    Integer jobs;
+
     @Override
     public Integer call() {
-        List<Oracle> chosen = oracles();
         Duration limit = time == null ? null : duration(time);
         if (count == 0 && limit == null) {
             throw UserError.usage("--count 0 needs --time");
         }
+        return switch (target) {
+            case "program" -> programs(limit);
+            case "elf" -> inputs(InputTargets.elf(inputs, duration(caseTime)), limit, "engine/src/test/resources/elf-regress");
+            case "registration" -> inputs(InputTargets.registration(inputs, oracles.contains("kernel"), spec.commandLine().getErr()),
+                    limit, "binfmt/src/test/resources/registrations/regress");
+            default -> throw UserError.usage("--target: unknown target '" + target + "' (program, elf, registration)");
+        };
+    }
+
+    private int inputs(InputTarget t, Duration limit, String defaultRegressDir) {
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
+        InputCampaign.Report report = new InputCampaign(t, settings(limit, defaultRegressDir)).run(progress::update);
+        progress.finish();
+        InputTargets.summary(out, t, report);
+        out.flush();
+        return report.wrong().isEmpty() ? 0 : 1;
+    }
+
+    private int programs(Duration limit) {
+        if (!inputs.isEmpty()) {
+            throw UserError.usage("files are inputs of --target elf or registration, not of program");
+        }
+        oracles(true); // checks the list and says now when the kernel is missing
+        int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (workers < 1) {
+            throw UserError.usage("--jobs: must be at least 1, not " + workers);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err);
-        Campaign.Report report = new Campaign(chosen, new Campaign.Settings(seed, count, limit, regressDir, maxDisagreements))
+        Campaign.Report report = new Campaign(() -> oracles(false), settings(limit, "engine/src/test/resources/data/regress"), workers)
                 .run(progress::update);
         progress.finish();
         summary(out, report);
@@ -71,7 +126,12 @@ public final class FuzzCommand implements Callable<Integer> {
         return report.disagreements().isEmpty() ? 0 : 1;
     }
 
-    private List<Oracle> oracles() {
+    private Campaign.Settings settings(Duration limit, String defaultRegressDir) {
+        return new Campaign.Settings(seed, count, limit, regressDir != null ? regressDir : Path.of(defaultRegressDir), maxDisagreements);
+    }
+
+    /** A fresh set of the chosen oracles (one per worker); {@code tell}: say when the kernel is unavailable. */
+    private List<Oracle> oracles(boolean tell) {
         if (oracles.isEmpty() || !oracles.get(0).equals("interp")) {
             throw UserError.usage("--oracle: the interpreter must come first (it is the reference): interp,jit,kernel");
         }
@@ -83,7 +143,7 @@ public final class FuzzCommand implements Callable<Integer> {
                 case "kernel" -> {
                     if (KernelBpf.available()) {
                         out.add(new KernelOracle());
-                    } else {
+                    } else if (tell) {
                         spec.commandLine().getErr().println("fuzz: kernel oracle unavailable (" + KernelBpf.unavailableReason()
                                 + "); running without it");
                     }
