@@ -156,9 +156,10 @@ public final class KernelRunner implements AutoCloseable {
         if (m.type() != MapType.PROG_ARRAY) {
             for (byte[] key = m.nextKey(null); key != null; key = m.nextKey(key)) {
                 byte[] value = m.lookup(key);
-                if (value != null && k.update(key, value, 0) != 0) {
+                int rc = value == null ? 0 : k.update(key, value, 0);
+                if (rc != 0) {
                     k.close();
-                    throw new IllegalStateException("cannot copy map '" + m.name() + "' into the kernel");
+                    throw new KernelBpfException("BPF_MAP_UPDATE_ELEM copying map '" + m.name() + "' into the kernel", -rc, null);
                 }
             }
         }
