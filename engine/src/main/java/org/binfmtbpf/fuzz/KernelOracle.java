@@ -46,10 +46,9 @@ public final class KernelOracle implements Oracle {
     }
 
     /**
-     * A failure of the machine, not a verdict on the program: a million-case campaign creates
-     * and frees maps and programs faster than the kernel reclaims them (their memory is freed
-     * after an RCU grace period), and now and then a map create or update fails with ENOMEM,
-     * EAGAIN or EBUSY. Such a case is run again after a pause; a verifier refusal never is.
+     * A failure of the machine, not a verdict on the program: bpf(2) reporting a lack of
+     * resources (ENOMEM, EAGAIN, EBUSY) while a campaign creates and frees thousands of maps and
+     * programs a second. Such a case is run again after a pause; a verifier refusal never is.
      */
     private static boolean transientFailure(KernelBpfException e) {
         boolean verdict = e.verifierLog() != null && !e.verifierLog().isBlank();

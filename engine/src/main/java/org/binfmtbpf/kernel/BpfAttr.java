@@ -3,6 +3,8 @@ package org.binfmtbpf.kernel;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A zeroed {@code union bpf_attr} being filled in for one bpf(2) command. The kernel refuses
@@ -14,6 +16,14 @@ final class BpfAttr {
     static final int SIZE = 160;
 
     final Memory memory = new Memory(SIZE);
+    /**
+     * The native buffers the pointer fields point at. The attr holds them so they live as long
+     * as it does: the fields keep only their addresses, and JNA frees a {@code Memory} once it
+     * is unreachable, so without this a collection during the call let the kernel read freed
+     * memory (a million-case fuzz campaign saw "unknown opcode", E2BIG and empty map reads that
+     * did not reproduce). {@code KernelBpf} keeps the attr reachable until bpf(2) returns.
+     */
+    private final List<Pointer> referenced = new ArrayList<>(4);
 
     BpfAttr() {
         memory.clear();
@@ -32,6 +42,9 @@ final class BpfAttr {
     /** A pointer field (__aligned_u64). */
     BpfAttr pointer(int offset, Pointer p) {
         memory.setLong(offset, p == null ? 0 : Pointer.nativeValue(p));
+        if (p != null) {
+            referenced.add(p);
+        }
         return this;
     }
 

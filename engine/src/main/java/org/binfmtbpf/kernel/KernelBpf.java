@@ -2,6 +2,7 @@ package org.binfmtbpf.kernel;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import org.binfmtbpf.isa.Instruction;
 
@@ -88,6 +89,8 @@ public final class KernelBpf {
             return Lazy.LIBC.syscall(SYS_BPF, cmd, attr.memory, BpfAttr.SIZE);
         } catch (LastErrorException e) {
             throw new KernelBpfException(what, e.getErrorCode(), null);
+        } finally {
+            Reference.reachabilityFence(attr); // and with it every buffer its pointers name
         }
     }
 
@@ -98,6 +101,8 @@ public final class KernelBpf {
             return 0;
         } catch (LastErrorException e) {
             return e.getErrorCode();
+        } finally {
+            Reference.reachabilityFence(attr);
         }
     }
 
