@@ -56,9 +56,7 @@ public final class BenchPrograms {
 
     /** The qemu matcher, loaded as the binfmt type and verified, as `prog load` does. */
     public static Program qemuMatcher() {
-        Program p = ElfLoader.load(qemuObject(), "qemu.bpf.o", StandardHelpers.registry(), ProgramType.BINFMT)
-                .programs().get(0).program();
-        return verified(p);
+        return binfmtProgram(QEMU_OBJECT);
     }
 
     /** The object's program in section {@code binfmt}, loaded and verified. */

@@ -33,25 +33,23 @@ public final class JitExecutable implements Executable {
 
     @Override
     public long run(Invocation inv) {
-        if (inv.budget == Invocation.UNLIMITED) {
-            try {
-                return code.run(inv);
-            } catch (BpfFault fault) {
-                throw fault;
-            } catch (RuntimeException e) {
-                throw compiledCodeError(e);
-            }
+        try {
+            return inv.budget == Invocation.UNLIMITED ? code.run(inv) : countedRun(inv);
+        } catch (BpfFault fault) {
+            throw fault;
+        } catch (RuntimeException e) {
+            throw compiledCodeError(e);
         }
+    }
+
+    /** A run with a budget, on the counting class; {@code inv.budget} is restored afterwards. */
+    private long countedRun(Invocation inv) {
         long budget = inv.budget;
         inv.budget = Math.max(budget, 0);
         try {
             return countedCode().run(inv);
         } catch (BudgetExhausted e) {
             throw new BpfFault(e.pc, "instruction budget of " + budget + " exhausted");
-        } catch (BpfFault fault) {
-            throw fault;
-        } catch (RuntimeException e) {
-            throw compiledCodeError(e);
         } finally {
             inv.budget = budget;
         }

@@ -8,6 +8,7 @@ import static org.binfmtbpf.run.interp.Code.src;
 import java.util.Arrays;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.isa.Alu;
+import org.binfmtbpf.isa.Jumps;
 import org.binfmtbpf.mem.Memory;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.Subprogram;
@@ -22,10 +23,10 @@ import org.binfmtbpf.run.Invocation;
  * <p>The loop is one switch over the full 8-bit opcode, in the order of RFC 9669's tables,
  * so each instruction is a single jump-table dispatch followed by its own few lines. Plain
  * Java operators are used where they mean what eBPF means (64-bit arithmetic wraps, shifts
- * take their count modulo 64, comparisons of signed values); every other rule (division by
- * zero, 32-bit zero extension, sign extension, byte swaps, memory bounds, calls) is a call
- * into {@code isa.Alu}, {@code mem.Memory}, {@code Invocation} and {@code run.CallFaults},
- * which the JIT calls too. Opcodes the validator refuses never reach the loop.
+ * take their count modulo 64); every other rule (division by zero, 32-bit zero extension,
+ * sign extension, byte swaps, jump conditions, memory bounds, calls) is a call into
+ * {@code isa.Alu}, {@code isa.Jumps}, {@code mem.Memory}, {@code Invocation} and
+ * {@code run.CallFaults}, which the JIT and the verifier use too. Opcodes the validator refuses never reach the loop.
  *
  * <p>Choices where the kernel leaves a register's value unspecified (the program cannot
  * read it after the verifier): r0 and r3-r9 start at 0; r1-r5 keep their values across
@@ -148,53 +149,55 @@ public final class Machine {
                     case CLASS_ALU | ALU_END | SRC_K -> r[d] = Alu.toLe(r[d], (int) imm);
                     case CLASS_ALU | ALU_END | SRC_X -> r[d] = Alu.swap(r[d], (int) imm);
 
-                    // ---- Jumps (RFC 9669 4.3): taken means pc + 1 + off; JMP32 compares the low halves ----
+                    // ---- Jumps (RFC 9669 4.3): taken means pc + 1 + off; JMP32 compares the low halves.
+                    // The rule is isa.Jumps (the verifier's too); with a constant operation HotSpot
+                    // inlines it down to the one comparison. ----
                     case CLASS_JMP | JMP_JA -> pc += off(w);
                     case CLASS_JMP32 | JMP_JA -> pc += (int) imm; // gotol (cpu v4) jumps by imm
-                    case CLASS_JMP | JMP_JEQ | SRC_K -> { if (r[d] == imm) pc += off(w); }
-                    case CLASS_JMP | JMP_JEQ | SRC_X -> { if (r[d] == r[src(w)]) pc += off(w); }
-                    case CLASS_JMP | JMP_JNE | SRC_K -> { if (r[d] != imm) pc += off(w); }
-                    case CLASS_JMP | JMP_JNE | SRC_X -> { if (r[d] != r[src(w)]) pc += off(w); }
-                    case CLASS_JMP | JMP_JSET | SRC_K -> { if ((r[d] & imm) != 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JSET | SRC_X -> { if ((r[d] & r[src(w)]) != 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JGT | SRC_K -> { if (Long.compareUnsigned(r[d], imm) > 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JGT | SRC_X -> { if (Long.compareUnsigned(r[d], r[src(w)]) > 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JGE | SRC_K -> { if (Long.compareUnsigned(r[d], imm) >= 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JGE | SRC_X -> { if (Long.compareUnsigned(r[d], r[src(w)]) >= 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JLT | SRC_K -> { if (Long.compareUnsigned(r[d], imm) < 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JLT | SRC_X -> { if (Long.compareUnsigned(r[d], r[src(w)]) < 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JLE | SRC_K -> { if (Long.compareUnsigned(r[d], imm) <= 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JLE | SRC_X -> { if (Long.compareUnsigned(r[d], r[src(w)]) <= 0) pc += off(w); }
-                    case CLASS_JMP | JMP_JSGT | SRC_K -> { if (r[d] > imm) pc += off(w); }
-                    case CLASS_JMP | JMP_JSGT | SRC_X -> { if (r[d] > r[src(w)]) pc += off(w); }
-                    case CLASS_JMP | JMP_JSGE | SRC_K -> { if (r[d] >= imm) pc += off(w); }
-                    case CLASS_JMP | JMP_JSGE | SRC_X -> { if (r[d] >= r[src(w)]) pc += off(w); }
-                    case CLASS_JMP | JMP_JSLT | SRC_K -> { if (r[d] < imm) pc += off(w); }
-                    case CLASS_JMP | JMP_JSLT | SRC_X -> { if (r[d] < r[src(w)]) pc += off(w); }
-                    case CLASS_JMP | JMP_JSLE | SRC_K -> { if (r[d] <= imm) pc += off(w); }
-                    case CLASS_JMP | JMP_JSLE | SRC_X -> { if (r[d] <= r[src(w)]) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JEQ | SRC_K -> { if ((int) r[d] == (int) imm) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JEQ | SRC_X -> { if ((int) r[d] == (int) r[src(w)]) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JNE | SRC_K -> { if ((int) r[d] != (int) imm) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JNE | SRC_X -> { if ((int) r[d] != (int) r[src(w)]) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSET | SRC_K -> { if (((int) r[d] & (int) imm) != 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSET | SRC_X -> { if (((int) r[d] & (int) r[src(w)]) != 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JGT | SRC_K -> { if (Integer.compareUnsigned((int) r[d], (int) imm) > 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JGT | SRC_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[src(w)]) > 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JGE | SRC_K -> { if (Integer.compareUnsigned((int) r[d], (int) imm) >= 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JGE | SRC_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[src(w)]) >= 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JLT | SRC_K -> { if (Integer.compareUnsigned((int) r[d], (int) imm) < 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JLT | SRC_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[src(w)]) < 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JLE | SRC_K -> { if (Integer.compareUnsigned((int) r[d], (int) imm) <= 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JLE | SRC_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[src(w)]) <= 0) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSGT | SRC_K -> { if ((int) r[d] > (int) imm) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSGT | SRC_X -> { if ((int) r[d] > (int) r[src(w)]) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSGE | SRC_K -> { if ((int) r[d] >= (int) imm) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSGE | SRC_X -> { if ((int) r[d] >= (int) r[src(w)]) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSLT | SRC_K -> { if ((int) r[d] < (int) imm) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSLT | SRC_X -> { if ((int) r[d] < (int) r[src(w)]) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSLE | SRC_K -> { if ((int) r[d] <= (int) imm) pc += off(w); }
-                    case CLASS_JMP32 | JMP_JSLE | SRC_X -> { if ((int) r[d] <= (int) r[src(w)]) pc += off(w); }
+                    case CLASS_JMP | JMP_JEQ | SRC_K -> { if (Jumps.taken64(JMP_JEQ, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JEQ | SRC_X -> { if (Jumps.taken64(JMP_JEQ, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JNE | SRC_K -> { if (Jumps.taken64(JMP_JNE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JNE | SRC_X -> { if (Jumps.taken64(JMP_JNE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JSET | SRC_K -> { if (Jumps.taken64(JMP_JSET, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JSET | SRC_X -> { if (Jumps.taken64(JMP_JSET, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JGT | SRC_K -> { if (Jumps.taken64(JMP_JGT, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JGT | SRC_X -> { if (Jumps.taken64(JMP_JGT, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JGE | SRC_K -> { if (Jumps.taken64(JMP_JGE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JGE | SRC_X -> { if (Jumps.taken64(JMP_JGE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JLT | SRC_K -> { if (Jumps.taken64(JMP_JLT, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JLT | SRC_X -> { if (Jumps.taken64(JMP_JLT, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JLE | SRC_K -> { if (Jumps.taken64(JMP_JLE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JLE | SRC_X -> { if (Jumps.taken64(JMP_JLE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JSGT | SRC_K -> { if (Jumps.taken64(JMP_JSGT, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JSGT | SRC_X -> { if (Jumps.taken64(JMP_JSGT, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JSGE | SRC_K -> { if (Jumps.taken64(JMP_JSGE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JSGE | SRC_X -> { if (Jumps.taken64(JMP_JSGE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JSLT | SRC_K -> { if (Jumps.taken64(JMP_JSLT, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JSLT | SRC_X -> { if (Jumps.taken64(JMP_JSLT, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP | JMP_JSLE | SRC_K -> { if (Jumps.taken64(JMP_JSLE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP | JMP_JSLE | SRC_X -> { if (Jumps.taken64(JMP_JSLE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JEQ | SRC_K -> { if (Jumps.taken32(JMP_JEQ, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JEQ | SRC_X -> { if (Jumps.taken32(JMP_JEQ, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JNE | SRC_K -> { if (Jumps.taken32(JMP_JNE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JNE | SRC_X -> { if (Jumps.taken32(JMP_JNE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSET | SRC_K -> { if (Jumps.taken32(JMP_JSET, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSET | SRC_X -> { if (Jumps.taken32(JMP_JSET, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JGT | SRC_K -> { if (Jumps.taken32(JMP_JGT, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JGT | SRC_X -> { if (Jumps.taken32(JMP_JGT, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JGE | SRC_K -> { if (Jumps.taken32(JMP_JGE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JGE | SRC_X -> { if (Jumps.taken32(JMP_JGE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JLT | SRC_K -> { if (Jumps.taken32(JMP_JLT, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JLT | SRC_X -> { if (Jumps.taken32(JMP_JLT, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JLE | SRC_K -> { if (Jumps.taken32(JMP_JLE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JLE | SRC_X -> { if (Jumps.taken32(JMP_JLE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSGT | SRC_K -> { if (Jumps.taken32(JMP_JSGT, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSGT | SRC_X -> { if (Jumps.taken32(JMP_JSGT, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSGE | SRC_K -> { if (Jumps.taken32(JMP_JSGE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSGE | SRC_X -> { if (Jumps.taken32(JMP_JSGE, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSLT | SRC_K -> { if (Jumps.taken32(JMP_JSLT, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSLT | SRC_X -> { if (Jumps.taken32(JMP_JSLT, r[d], r[src(w)])) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSLE | SRC_K -> { if (Jumps.taken32(JMP_JSLE, r[d], imm)) pc += off(w); }
+                    case CLASS_JMP32 | JMP_JSLE | SRC_X -> { if (Jumps.taken32(JMP_JSLE, r[d], r[src(w)])) pc += off(w); }
                     case CLASS_JMP | JMP_CALL | SRC_K, CLASS_JMP | JMP_CALL | SRC_X -> {
                         pc = call(w, imm, pc);
                         words = code.words; // a tail call switches programs
