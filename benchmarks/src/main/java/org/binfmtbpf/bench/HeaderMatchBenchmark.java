@@ -55,7 +55,7 @@ public class HeaderMatchBenchmark {
 
     @Benchmark
     public long run() {
-        invocation.begin(loaded, bytes);
+        invocation.begin(executable, bytes);
         return executable.run(invocation);
     }
 }

@@ -48,7 +48,7 @@ public class LargeProgramBenchmark {
 
     @Benchmark
     public long run() {
-        invocation.begin(program, bytes);
+        invocation.begin(executable, bytes);
         return executable.run(invocation);
     }
 }

@@ -40,10 +40,10 @@ final class SearchLoop {
                     PinnedProgram program = bpf.program();
                     if (inv == null) {
                         inv = Invocation.current();
-                        inv.begin(program.program(), header);
+                        inv.begin(program.executable(), header);
                         inv.binaryPath = Latin1.bytes(request.path());
                     } else {
-                        inv.again(program.program());
+                        inv.again(program.executable());
                     }
                     Match match = runProgram(inv, bpf, program, faults);
                     if (match != null) {

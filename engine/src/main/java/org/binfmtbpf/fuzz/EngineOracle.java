@@ -7,6 +7,7 @@ import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.maps.MapDump;
 import org.binfmtbpf.run.BpfFault;
 import org.binfmtbpf.run.Engine;
+import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Invocation;
 
 /** One of our engines as an oracle: r0 or the fault, plus the stack, context and maps it leaves. */
@@ -32,13 +33,15 @@ public final class EngineOracle implements Oracle {
     public Outcome run(FuzzCase c, FuzzCase.Built built) {
         {
             byte[] context = c.context().clone();
-            inv.begin(built.program(), context);
-            inv.budget = c.budget();
             Outcome.Kind kind;
             long r0 = 0;
             String detail = null;
             try {
-                r0 = engine.prepare(built.program()).run(inv);
+                Executable executable = engine.prepare(built.program());
+                PoisonedStack.fill(inv.stack);
+                inv.begin(executable, context);
+                inv.budget = c.budget();
+                r0 = executable.run(inv);
                 kind = Outcome.Kind.RETURNED;
             } catch (BpfFault f) {
                 kind = Outcome.Kind.FAULTED;
@@ -47,7 +50,7 @@ public final class EngineOracle implements Oracle {
                 kind = Outcome.Kind.FAULTED;
                 detail = "escaped " + e;
             }
-            String memory = HexFormat.of().formatHex(inv.stack) + "/" + HexFormat.of().formatHex(context);
+            String memory = PoisonedStack.hex(inv.stack) + "/" + HexFormat.of().formatHex(context);
             Map<String, MapDump> maps = new LinkedHashMap<>();
             for (BpfMap m : built.maps()) {
                 maps.put(m.name(), MapDump.of(m));

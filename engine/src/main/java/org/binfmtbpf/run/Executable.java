@@ -16,10 +16,22 @@ public interface Executable {
      */
     long run(Invocation inv);
 
+    /**
+     * True when no run of this executable can observe a stack byte it did not write itself:
+     * the verifier accepted the program (so every stack load, atomic and helper argument reads
+     * only bytes written earlier on its path) and it makes no tail calls (whose target may be a
+     * program nobody verified). {@link Invocation#begin(Executable, byte[])} then leaves the
+     * stack as the previous run left it instead of zeroing it, as the kernel does. False by
+     * default: the reference interpreter runs unverified programs too, and zeroes.
+     */
+    default boolean readsOnlyStackItWrites() {
+        return false;
+    }
+
     /** Convenience for one-off runs: binds {@code context} to this thread's invocation and runs. */
     default long run(byte[] context) {
         Invocation inv = Invocation.current();
-        inv.begin(program(), context);
+        inv.begin(this, context);
         return run(inv);
     }
 }

@@ -96,9 +96,9 @@ class InterpreterTest {
         Invocation inv = new Invocation();
         inv.begin(header, bytes);
         assertEquals(7, e.run(inv));
-        inv.again(header);
+        inv.again(e);
         assertEquals(7, e.run(inv), "the stack was zeroed again, the header is still bound");
-        Program raw = program("mov %r0, 0\nexit");
+        Executable raw = ENGINE.prepare(program("mov %r0, 0\nexit"));
         assertThrows(IllegalStateException.class, () -> inv.again(raw), "a RAW program needs its own context");
     }
 }

@@ -12,6 +12,14 @@ public interface AccessFacts {
     /** What is proven about the access at {@code pc}; {@link ProvenAccess#UNKNOWN} when nothing is. */
     ProvenAccess at(int pc);
 
+    /**
+     * True when these facts come from a verifier that accepted the program, which then never
+     * reads a stack byte its run did not write (see {@code Executable.readsOnlyStackItWrites}).
+     */
+    default boolean fromAcceptedProgram() {
+        return false;
+    }
+
     /** This table, falling back to {@code other} where this one knows nothing. */
     default AccessFacts orElse(AccessFacts other) {
         return pc -> {

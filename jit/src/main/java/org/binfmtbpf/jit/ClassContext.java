@@ -22,11 +22,21 @@ final class ClassContext {
     /** Arrays of map values the code reads directly, each a static final field {@code MAPn}, in order. */
     final List<byte[]> mapValues = new ArrayList<>();
 
-    ClassContext(String className, ProgramPlan plan, AccessFacts facts, boolean counted) {
+    /**
+     * True for the variant whose main function always runs on the top frame (r10 = the stack
+     * top, a constant): every run starts there, and so does a tail call made from a main
+     * function. Stack indices then fold to constants. A tail call from a BPF-to-BPF callee
+     * enters its target lower down, on the other variant; a program whose main function is
+     * itself called (only an unverified one can be) never gets this variant.
+     */
+    final boolean mainAtStackTop;
+
+    ClassContext(String className, ProgramPlan plan, AccessFacts facts, boolean counted, boolean mainAtStackTop) {
         this.className = className;
         this.plan = plan;
         this.facts = facts;
         this.counted = counted;
+        this.mainAtStackTop = mainAtStackTop && !plan.mainCalledLocally;
         for (int pc = 0; pc < plan.program.length(); pc++) {
             if (facts.at(pc) instanceof ProvenAccess.MapValues map) {
                 mapValuesField(map.values());

@@ -45,15 +45,22 @@ public final class JitCompiler {
 
     /** Compiles and defines the program. Thread-safe. */
     public JitExecutable compile(Program program) {
-        JitExecutable e = new JitExecutable(program, define(program, false), this);
+        AccessFacts facts = verifierFacts.apply(program);
+        Generated g = generate(program, facts, Variant.RUN);
+        boolean ownStackOnly = facts.fromAcceptedProgram() && !g.mayTailCall();
+        JitExecutable e = new JitExecutable(program, define(program, g, Variant.RUN), facts, ownStackOnly, this);
         tailCallTargets.remember(program, e);
         return e;
     }
 
-    /** Generates and defines one variant of the program's class and returns an instance. */
-    CompiledCode define(Program program, boolean counted) {
-        Generated g = generate(program, verifierFacts.apply(program), counted);
-        dump(program, counted, g.bytes);
+    /** Generates and defines another variant of the program's class (see {@link JitExecutable}). */
+    CompiledCode define(Program program, AccessFacts facts, Variant variant) {
+        return define(program, generate(program, facts, variant), variant);
+    }
+
+    /** Defines one generated variant of the program's class and returns an instance. */
+    private CompiledCode define(Program program, Generated g, Variant variant) {
+        dump(program, variant, g.bytes);
         try {
             HelperRegistry helpers = program.helpers() != null ? program.helpers() : HelperRegistry.builder().build();
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(g.bytes, classData(helpers, g.mapValues), true);
@@ -81,7 +88,7 @@ public final class JitCompiler {
 
     /** The class file generated for {@code program} given what a verifier proved about it. */
     public static byte[] classBytes(Program program, AccessFacts verifierFacts) {
-        return generate(program, verifierFacts, false).bytes;
+        return generate(program, verifierFacts, Variant.RUN).bytes;
     }
 
     /**
@@ -96,26 +103,27 @@ public final class JitCompiler {
 
     /** Bytecode sizes of the generated methods, by name. */
     static List<ClassGenerator.MethodSize> methodSizes(Program program) {
-        return generate(program, AccessFacts.NONE, false).sizes;
+        return generate(program, AccessFacts.NONE, Variant.RUN).sizes;
     }
 
-    record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes, List<byte[]> mapValues) {}
+    /** A generated class: its bytes, its methods' sizes, the map value arrays it reads directly, and whether it may tail call. */
+    record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes, List<byte[]> mapValues, boolean mayTailCall) {}
 
     /**
      * Generates the class; should an estimate of {@link CostModel} fall short and a method pass
      * HotSpot's compile limit, generates again with smaller chunks.
      */
-    static Generated generate(Program program, AccessFacts facts, boolean counted) {
+    static Generated generate(Program program, AccessFacts facts, Variant variant) {
         int budget = CostModel.CHUNK_BUDGET;
         while (true) {
-            ProgramPlan plan = ProgramPlan.of(program, budget, counted);
-            ClassContext cls = new ClassContext(CLASS_PREFIX + javaName(program.name()) + (counted ? "_counted" : ""), plan,
-                    facts.orElse(new FramePointerFacts(plan)), counted);
+            ProgramPlan plan = ProgramPlan.of(program, budget, variant.counted());
+            ClassContext cls = new ClassContext(CLASS_PREFIX + javaName(program.name()) + variant.suffix(), plan,
+                    facts.orElse(new FramePointerFacts(plan)), variant.counted(), variant.mainAtStackTop());
             ClassGenerator gen = new ClassGenerator(cls);
             byte[] bytes = gen.generate();
             boolean fits = gen.sizes().stream().allMatch(s -> s.bytes() < CostModel.HUGE_METHOD_LIMIT);
             if (fits || budget < CostModel.CHUNK_BUDGET / 8) {
-                return new Generated(bytes, gen.sizes(), gen.mapValues());
+                return new Generated(bytes, gen.sizes(), gen.mapValues(), plan.mayTailCall);
             }
             budget /= 2;
         }
@@ -129,7 +137,7 @@ public final class JitCompiler {
         return b.length() > 64 ? b.substring(0, 64) : b.toString();
     }
 
-    private static void dump(Program program, boolean counted, byte[] bytes) {
+    private static void dump(Program program, Variant variant, byte[] bytes) {
         String dir = System.getProperty(DUMP_PROPERTY);
         if (dir == null || dir.isEmpty()) {
             return;
@@ -137,7 +145,7 @@ public final class JitCompiler {
         try {
             Path d = Path.of(dir);
             Files.createDirectories(d);
-            Files.write(d.resolve("BpfProgram_" + javaName(program.name()) + (counted ? "_counted" : "") + ".class"), bytes);
+            Files.write(d.resolve("BpfProgram_" + javaName(program.name()) + variant.suffix() + ".class"), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot dump compiled class of " + program.name() + " to " + dir, e);
         }

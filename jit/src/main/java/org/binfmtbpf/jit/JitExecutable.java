@@ -1,5 +1,7 @@
 package org.binfmtbpf.jit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.BpfFault;
 import org.binfmtbpf.run.Executable;
@@ -12,18 +14,32 @@ import org.binfmtbpf.run.Invocation;
  * <p>A run with an instruction budget ({@link Invocation#budget} not {@code UNLIMITED}) uses a
  * second class, compiled on first need, that counts every instruction like the interpreter
  * and faults at the same one. While it runs, {@code inv.budget} holds the instructions left;
- * the budget is restored when the run ends. Unbudgeted runs pay nothing for this.
+ * the budget is restored when the run ends. Unbudgeted runs pay nothing for this. A tail call
+ * from a BPF-to-BPF callee enters its target on a third (or, counted, fourth) class whose main
+ * frame is not at the stack top ({@link Variant}).
  */
 public final class JitExecutable implements Executable {
     private final Program program;
     private final CompiledCode code;
+    private final AccessFacts facts;
+    private final boolean ownStackOnly;
     private final JitCompiler compiler;
-    private volatile CompiledCode counted;
+    /** The other variants by {@link Variant#index}, filled on first need; slot 0 stays empty ({@link #code}). */
+    private final CompiledCode[] variants = new CompiledCode[4];
+    private static final VarHandle VARIANTS = MethodHandles.arrayElementVarHandle(CompiledCode[].class);
 
-    JitExecutable(Program program, CompiledCode code, JitCompiler compiler) {
+    JitExecutable(Program program, CompiledCode code, AccessFacts facts, boolean ownStackOnly, JitCompiler compiler) {
         this.program = program;
         this.code = code;
+        this.facts = facts;
+        this.ownStackOnly = ownStackOnly;
         this.compiler = compiler;
+    }
+
+    /** True when the verifier accepted the program and it makes no tail calls. */
+    @Override
+    public boolean readsOnlyStackItWrites() {
+        return ownStackOnly;
     }
 
     @Override
@@ -70,13 +86,22 @@ public final class JitExecutable implements Executable {
     }
 
     CompiledCode countedCode() {
-        CompiledCode c = counted;
+        return variant(Variant.of(true, true));
+    }
+
+    /** The class of {@code v}, compiled on its first use; {@link Variant#RUN} is {@link #code}. */
+    CompiledCode variant(Variant v) {
+        int i = v.index();
+        if (i == 0) {
+            return code;
+        }
+        CompiledCode c = (CompiledCode) VARIANTS.getAcquire(variants, i);
         if (c == null) {
             synchronized (this) {
-                c = counted;
+                c = variants[i];
                 if (c == null) {
-                    c = compiler.define(program, true);
-                    counted = c;
+                    c = compiler.define(program, facts, v);
+                    VARIANTS.setRelease(variants, i, c);
                 }
             }
         }

@@ -46,7 +46,7 @@ public final class JitRuntime {
             throw new BpfFault(pc, "tail call target is not a program: " + target);
         }
         inv.enterTailCall(next, r10, pc);
-        return targets.code(next, counted).enter(inv, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, depth);
+        return targets.code(next, counted, r10 == Invocation.stackTop()).enter(inv, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, depth);
     }
 
     /** CALLX: the helper whose id is in a register, through the program's registry. */

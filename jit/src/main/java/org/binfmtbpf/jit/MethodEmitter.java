@@ -90,6 +90,11 @@ final class MethodEmitter implements Opcodes {
 
     private void functionPrologue() {
         loadStackArray();
+        if (fn.index == 0 && cls.mainAtStackTop) {
+            // The r10 parameter is the stack top whenever this variant runs: say so with a constant.
+            pushLong(org.binfmtbpf.run.Invocation.stackTop());
+            store(10);
+        }
     }
 
     private void chunkPrologue() {

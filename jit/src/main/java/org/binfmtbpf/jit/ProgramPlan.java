@@ -24,6 +24,8 @@ final class ProgramPlan {
     final boolean mayTailCall;
     /** True when the program uses CALLX (needs the helper registry at run time). */
     final boolean usesCallx;
+    /** True when a BPF-to-BPF call targets the main function (only unverified programs do). */
+    final boolean mainCalledLocally;
 
     /** True when every instruction is preceded by a budget tick (larger code). */
     final boolean counted;
@@ -36,6 +38,7 @@ final class ProgramPlan {
         blockStart = new boolean[n + 1];
         boolean tail = false;
         boolean callx = false;
+        boolean callsMain = false;
         for (int pc = 0; pc < n; pc++) {
             Instruction insn = program.insn(pc);
             instructionStart[pc] = true;
@@ -48,6 +51,9 @@ final class ProgramPlan {
             if (Jumps.isBranch(insn) || Jumps.isExit(insn) || Jumps.isCall(insn)) {
                 blockStart[pc + 1] = true;
             }
+            if (Jumps.isLocalCall(insn) && Jumps.callTarget(insn, pc) == 0) {
+                callsMain = true;
+            }
             if (Jumps.isCall(insn) && !Jumps.isLocalCall(insn)) {
                 boolean isCallx = (insn.opcode() & org.binfmtbpf.isa.Opcodes.SRC_X) != 0;
                 callx |= isCallx;
@@ -59,6 +65,7 @@ final class ProgramPlan {
         }
         mayTailCall = tail;
         usesCallx = callx;
+        mainCalledLocally = callsMain;
         List<FunctionPlan> fs = new ArrayList<>();
         List<Subprogram> subs = functionsOf(program);
         functionOf = new int[n];

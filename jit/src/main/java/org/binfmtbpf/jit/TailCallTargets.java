@@ -19,7 +19,8 @@ final class TailCallTargets {
         this.compiler = compiler;
     }
 
-    CompiledCode code(Program p, boolean counted) {
+    /** The class of {@code p} for this tail call: counted or not, entered at the stack top or lower. */
+    CompiledCode code(Program p, boolean counted, boolean atStackTop) {
         JitExecutable e;
         synchronized (compiled) {
             WeakReference<JitExecutable> ref = compiled.get(p);
@@ -28,7 +29,7 @@ final class TailCallTargets {
         if (e == null) {
             e = compiler.compile(p); // registers itself through remember()
         }
-        return counted ? e.countedCode() : e.code();
+        return e.variant(Variant.of(counted, atStackTop));
     }
 
     void remember(Program p, JitExecutable e) {

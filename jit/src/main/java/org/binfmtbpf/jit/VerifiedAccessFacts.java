@@ -60,6 +60,12 @@ final class VerifiedAccessFacts implements AccessFacts {
         return new VerifiedAccessFacts(byPc);
     }
 
+    /** The verifier accepted the program: only such programs get these facts. */
+    @Override
+    public boolean fromAcceptedProgram() {
+        return true;
+    }
+
     private static ProvenAccess translate(org.binfmtbpf.verifier.ProvenAccess a, List<BpfMap> maps) {
         if (a == null) {
             return ProvenAccess.UNKNOWN;

@@ -65,6 +65,22 @@ class CallsAndTailCallsTest {
         assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
     }
 
+    /**
+     * The JIT pins a main function's frame at the stack top (constant stack indices); a tail
+     * call from a callee must still run its target below the callers' frames, whose bytes
+     * survive it: main keeps 1 at r10-8, the target writes 7 at its own r10-8 and returns it.
+     */
+    @Test
+    void aTailCallFromAFunctionRunsItsTargetBelowTheCallersFrames() {
+        Program writesItsFrame = program("writesItsFrame", Instruction.of(0x7a, 10, 0, -8, 7), Instruction.of(0x79, 0, 10, -8, 0), EXIT);
+        TailCallHelpers.targets = List.of(writesItsFrame);
+        Program p = program("belowcallers",
+                stackStore(-8), callLocal(3), Instruction.of(0x79, 1, 10, -8, 0), Instruction.of(0x0f, 0, 1, 0, 0), EXIT,
+                stackStore(-8), mov(3, 0), call(12), mov(0, 99), EXIT);
+        assertEquals("r0 = 8", outcome(new JitEngine(), p));
+        assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
+    }
+
     @Test
     void unboundedRecursionFaultsAtTheNinthFrame() {
         Program p = program("recursion", callLocal(1), EXIT, callLocal(-1), EXIT);

@@ -1,6 +1,7 @@
 package org.binfmtbpf.jit;
 
 import org.binfmtbpf.fuzz.FuzzHelpers;
+import org.binfmtbpf.fuzz.PoisonedStack;
 import org.binfmtbpf.fuzz.RandomProgram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Random valid programs ({@link RandomProgram}) run on the interpreter and on the JIT must
  * end the same way: the same r0, or the same fault at the same instruction, and the same
- * bytes left in the stack and the context. Some runs have a small instruction budget, which
+ * bytes left in the stack and the context (every run starts on a poisoned stack, see
+ * {@link PoisonedStack}). Some runs have a small instruction budget, which
  * exercises the JIT's counted code.
  *
  * <p>Reproduce a failure with {@code -Dbinfmtbpf.fuzz.seed=SEED -Dbinfmtbpf.fuzz.programs=1},
@@ -66,8 +68,8 @@ class JitDifferentialFuzzTest {
                 byte[] context = new byte[new int[] {0, 16, 33, 64, 64, 128}[inputs.nextInt(6)]];
                 inputs.nextBytes(context);
                 long budget = inputs.nextInt(4) == 0 ? inputs.nextInt(120) : Invocation.UNLIMITED;
-                Outcome expected = run(reference, interpInv, program, context.clone(), budget);
-                Outcome actual = run(compiled, jitInv, program, context.clone(), budget);
+                Outcome expected = run(reference, interpInv, context.clone(), budget);
+                Outcome actual = run(compiled, jitInv, context.clone(), budget);
                 runs++;
                 if (expected.end().startsWith("fault")) {
                     faults++;
@@ -90,8 +92,9 @@ class JitDifferentialFuzzTest {
                 "runs should both fault and finish: " + faults + " of " + runs + " faulted");
     }
 
-    private static Outcome run(Executable e, Invocation inv, Program program, byte[] context, long budget) {
-        inv.begin(program, context);
+    private static Outcome run(Executable e, Invocation inv, byte[] context, long budget) {
+        PoisonedStack.fill(inv.stack);
+        inv.begin(e, context);
         inv.budget = budget;
         String end;
         try {
@@ -99,7 +102,7 @@ class JitDifferentialFuzzTest {
         } catch (BpfFault f) {
             end = "fault " + f.getMessage();
         }
-        return new Outcome(end, HexFormat.of().formatHex(inv.stack), HexFormat.of().formatHex(context));
+        return new Outcome(end, PoisonedStack.hex(inv.stack), HexFormat.of().formatHex(context));
     }
 
     private static String slotsHex(Instruction[] slots) {

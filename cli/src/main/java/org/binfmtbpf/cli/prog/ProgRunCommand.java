@@ -96,7 +96,7 @@ public final class ProgRunCommand implements Callable<Integer> {
         long r0 = 0;
         long start = System.nanoTime();
         for (int i = 0; i < repeat; i++) {
-            inv.begin(exe.program(), context);
+            inv.begin(exe, context);
             r0 = exe.run(inv);
         }
         long mean = (System.nanoTime() - start) / repeat;

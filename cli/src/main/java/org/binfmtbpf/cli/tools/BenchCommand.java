@@ -67,12 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
     /** Half the budget warms up; the other half is split into batches, and the median batch wins. */
     private static double nanosPerRun(Executable e, byte[] header, long budgetNanos) {
         Invocation inv = Invocation.current();
-        Program p = e.program();
         long sink = 0;
         long warmEnd = System.nanoTime() + budgetNanos / 2;
         while (System.nanoTime() < warmEnd) {
             for (int k = 0; k < 100; k++) {
-                inv.begin(p, header);
+                inv.begin(e, header);
                 sink += e.run(inv);
             }
         }
@@ -84,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
             long now;
             do {
                 for (int k = 0; k < 100; k++) {
-                    inv.begin(p, header);
+                    inv.begin(e, header);
                     sink += e.run(inv);
                 }
                 runs += 100;
