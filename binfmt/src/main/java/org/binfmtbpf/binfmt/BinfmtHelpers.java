@@ -19,7 +19,8 @@ import org.binfmtbpf.run.Invocation;
  * <p>{@code long binprm_get_path(char *buf, u32 size, u32 offset)}, helper id
  * {@value #BINPRM_GET_PATH}: copies the path of the binary as exec'd (the string 'E' entries
  * match on), from byte {@code offset} on, into {@code buf}: at most {@code size - 1} bytes and
- * a NUL. Returns the size the rest of the path needs with its NUL ({@code strlen(path) -
+ * a NUL, and zeroes the rest of {@code buf} (as bpf_get_current_comm pads its buffer: the
+ * verifier counts all {@code size} bytes as written, so all of them must be). Returns the size the rest of the path needs with its NUL ({@code strlen(path) -
  * offset + 1}), like snprintf: a result above {@code size} means the copy was cut short, and a
  * second call with a larger offset reads further, so a 512-byte stack can still examine a
  * 4096-byte path. An offset past the end is -EINVAL and outside an exec (no path) the result
@@ -66,7 +67,7 @@ public final class BinfmtHelpers {
         if (n > 0) {
             int copied = Math.min(rest, n - 1);
             System.arraycopy(path, (int) from, dst.bytes(), at, copied);
-            dst.bytes()[at + copied] = 0;
+            Arrays.fill(dst.bytes(), at + copied, at + n, (byte) 0);
         }
         return rest + 1L;
     }

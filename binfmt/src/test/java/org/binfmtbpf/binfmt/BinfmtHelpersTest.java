@@ -24,10 +24,11 @@ class BinfmtHelpersTest {
     }
 
     @Test
-    void copiesThePathWithItsNulAndReturnsTheSizeItNeeds() {
+    void copiesThePathWithItsNulZeroesTheRestAndReturnsTheSizeItNeeds() {
         inv.binaryPath = Latin1.bytes("/a/b.foo");
         assertEquals(9, BinfmtHelpers.binprmGetPath(inv, bottom, 16, 0, 0, 0));
-        assertArrayEquals(Latin1.bytes("/a/b.foo\0\u0055"), Arrays.copyOf(inv.stack, 10));
+        assertArrayEquals(Latin1.bytes("/a/b.foo\0\0\0\0\0\0\0\0\u0055"), Arrays.copyOf(inv.stack, 17),
+                "all 16 bytes are written (the verifier counts them as written), nothing after them");
     }
 
     @Test

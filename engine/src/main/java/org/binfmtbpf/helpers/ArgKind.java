@@ -14,7 +14,11 @@ public enum ArgKind {
     PTR_TO_MAP_VALUE,
     /** Pointer to readable memory whose size is the next argument. */
     PTR_TO_MEM_READONLY,
-    /** Pointer to writable memory whose size is the next argument. */
+    /**
+     * Pointer to writable memory whose size is the next argument. The verifier counts all of
+     * it as written after the call, so the helper must write every byte, whatever it returns
+     * (engines rely on it: a verified program never reads stack its run did not write).
+     */
     PTR_TO_UNINIT_MEM,
     /** A size known at verification time (may be zero only where the helper allows it). */
     CONST_SIZE,

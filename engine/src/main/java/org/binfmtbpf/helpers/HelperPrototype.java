@@ -2,8 +2,14 @@ package org.binfmtbpf.helpers;
 
 import java.util.List;
 
-/** A helper's signature as the verifier sees it: up to five argument kinds and a return kind. */
-public record HelperPrototype(ReturnKind returns, List<ArgKind> args) {
+/**
+ * A helper's signature as the verifier sees it: up to five argument kinds and a return kind.
+ *
+ * @param readsUncheckedMemory true when the helper reads memory through an argument the
+ *                             verifier does not check (trace_printk's {@code %s}): a program
+ *                             calling it may see stack bytes it never wrote
+ */
+public record HelperPrototype(ReturnKind returns, List<ArgKind> args, boolean readsUncheckedMemory) {
     public HelperPrototype {
         if (args.size() > 5) {
             throw new IllegalArgumentException("helpers take at most 5 arguments");
@@ -12,7 +18,12 @@ public record HelperPrototype(ReturnKind returns, List<ArgKind> args) {
     }
 
     public static HelperPrototype of(ReturnKind returns, ArgKind... args) {
-        return new HelperPrototype(returns, List.of(args));
+        return new HelperPrototype(returns, List.of(args), false);
+    }
+
+    /** This prototype, for a helper that also reads through unchecked arguments. */
+    public HelperPrototype readingUncheckedMemory() {
+        return new HelperPrototype(returns, args, true);
     }
 
     /** The kind of argument register r{@code n} (1-based); NONE past the last argument. */

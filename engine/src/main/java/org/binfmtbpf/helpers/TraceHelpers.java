@@ -11,10 +11,11 @@ public final class TraceHelpers {
 
     /**
      * The kernel's bpf_func_proto declares only the format and its size; the three values are
-     * ARG_DONTCARE: read but not checked by the verifier.
+     * ARG_DONTCARE: read but not checked by the verifier, and {@code %s} reads the string a
+     * value points to.
      */
     public static final HelperPrototype TRACE_PRINTK = HelperPrototype.of(ReturnKind.INTEGER,
-            ArgKind.PTR_TO_MEM_READONLY, ArgKind.CONST_SIZE);
+            ArgKind.PTR_TO_MEM_READONLY, ArgKind.CONST_SIZE).readingUncheckedMemory();
 
     /**
      * long bpf_trace_printk(const char *fmt, u32 fmt_size, ...): the number of bytes printed,

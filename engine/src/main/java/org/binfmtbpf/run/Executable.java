@@ -17,10 +17,10 @@ public interface Executable {
     long run(Invocation inv);
 
     /**
-     * True when no run of this executable can observe a stack byte it did not write itself:
-     * the verifier accepted the program (so every stack load, atomic and helper argument reads
-     * only bytes written earlier on its path) and it makes no tail calls (whose target may be a
-     * program nobody verified). {@link Invocation#begin(Executable, byte[])} then leaves the
+     * True when no run of this executable can observe a stack byte it did not write itself
+     * (what {@code VerifierFacts.readsOnlyStackItWrites} proves: every stack read checked, no
+     * tail calls, no helper reading through unchecked pointers).
+     * {@link Invocation#begin(Executable, byte[])} then leaves the
      * stack as the previous run left it instead of zeroing it, as the kernel does. False by
      * default: the reference interpreter runs unverified programs too, and zeroes.
      */

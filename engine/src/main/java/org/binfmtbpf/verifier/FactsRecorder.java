@@ -8,6 +8,7 @@ final class FactsRecorder {
     private final long[] constants;
     private final short[] constMask;
     private final boolean[] reached;
+    private boolean ownStackOnly = true;
 
     FactsRecorder(int length) {
         access = new ProvenAccess[length];
@@ -37,8 +38,13 @@ final class FactsRecorder {
         access[pc] = access[pc] == null ? a : access[pc].join(a);
     }
 
+    /** A path makes a tail call or calls a helper that reads unchecked memory (see {@link VerifierFacts#readsOnlyStackItWrites}). */
+    void stackMaySeeEarlierRuns() {
+        ownStackOnly = false;
+    }
+
     VerifierFacts freeze(int[] frameSizes) {
         return new VerifierFacts(access.clone(), constants.clone(), constMask.clone(), reached.clone(),
-                Arrays.copyOf(frameSizes, frameSizes.length));
+                Arrays.copyOf(frameSizes, frameSizes.length), ownStackOnly);
     }
 }

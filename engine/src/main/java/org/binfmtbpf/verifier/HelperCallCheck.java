@@ -83,6 +83,10 @@ final class HelperCallCheck {
         }
         if (h.id() == TAIL_CALL) {
             env.hasTailCall[f.function()] = true;
+            env.facts.stackMaySeeEarlierRuns(); // the target is verified on its own: it may read what this run left
+        }
+        if (proto.readsUncheckedMemory()) {
+            env.facts.stackMaySeeEarlierRuns();
         }
         Registers.scratchCallerSaved(f);
         f.set(0, switch (proto.returns()) {

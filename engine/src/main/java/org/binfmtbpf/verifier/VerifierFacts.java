@@ -16,13 +16,27 @@ public final class VerifierFacts {
     private final short[] constMask;  // per pc: bit r set when constants[pc*11+r] is valid
     private final boolean[] reached;
     private final int[] frameSizes;
+    private final boolean ownStackOnly;
 
-    VerifierFacts(ProvenAccess[] access, long[] constants, short[] constMask, boolean[] reached, int[] frameSizes) {
+    VerifierFacts(ProvenAccess[] access, long[] constants, short[] constMask, boolean[] reached, int[] frameSizes,
+                  boolean ownStackOnly) {
         this.access = access;
         this.constants = constants;
         this.constMask = constMask;
         this.reached = reached;
         this.frameSizes = frameSizes;
+        this.ownStackOnly = ownStackOnly;
+    }
+
+    /**
+     * True when no run can observe a stack byte it did not write itself: every load, atomic and
+     * helper argument that reads the stack was proven to read initialised bytes (the verifier
+     * refuses the rest), no path makes a tail call (the target, verified on its own, may read
+     * what the caller left in its frame) and no path calls a helper that reads through an
+     * unchecked pointer (trace_printk's {@code %s}). Engines need not zero such a program's stack.
+     */
+    public boolean readsOnlyStackItWrites() {
+        return ownStackOnly;
     }
 
     /** The proven access of the load or store at {@code pc}, or null if it is not one. */

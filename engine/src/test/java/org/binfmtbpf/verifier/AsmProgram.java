@@ -57,6 +57,18 @@ public record AsmProgram(String name, String why, String expect, Program program
         }
     }
 
+    /** A program of the verifier's accept corpus, {@code src/test/resources/verifier/accept/NAME.asm}, from the classpath. */
+    public static AsmProgram acceptCorpus(String name) {
+        try (java.io.InputStream in = AsmProgram.class.getResourceAsStream("/verifier/accept/" + name + ".asm")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no accept corpus program " + name);
+            }
+            return parse(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static AsmProgram parse(String name, String text) {
         String why = "", expect = null;
         ProgramType type = ProgramType.BINFMT;

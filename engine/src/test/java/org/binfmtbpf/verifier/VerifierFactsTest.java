@@ -15,6 +15,28 @@ class VerifierFactsTest {
         return Verifier.verify(AsmProgram.parse("facts", "# why: facts\n" + asm).program()).facts();
     }
 
+    /**
+     * The verifier refuses every read of a stack byte not yet written, so an accepted program
+     * cannot tell a zeroed stack from the one an earlier run left; except through a tail call
+     * (the target is verified on its own frame, which overlaps this one) or a helper that reads
+     * through a pointer nobody checked (trace_printk's %s).
+     */
+    @Test
+    void provesWhenARunCannotSeeStackItDidNotWrite() throws Exception {
+        assertTrue(facts("""
+                stdw [%r10-8], 5
+                ldxdw %r0, [%r10-8]
+                exit
+                """).readsOnlyStackItWrites());
+        assertFalse(accepted("tail_call").readsOnlyStackItWrites(), "a tail call");
+        assertFalse(accepted("trace_printk_of_unwritten_stack").readsOnlyStackItWrites(),
+                "trace_printk may print r10-8, which nothing wrote");
+    }
+
+    private static VerifierFacts accepted(String name) throws VerificationException {
+        return Verifier.verify(AsmProgram.acceptCorpus(name).program()).facts();
+    }
+
     @Test
     void aConstantHeaderLoadIsAFixedContextAccess() throws Exception {
         VerifierFacts f = facts("""

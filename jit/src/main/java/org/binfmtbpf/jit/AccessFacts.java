@@ -13,10 +13,10 @@ public interface AccessFacts {
     ProvenAccess at(int pc);
 
     /**
-     * True when these facts come from a verifier that accepted the program, which then never
-     * reads a stack byte its run did not write (see {@code Executable.readsOnlyStackItWrites}).
+     * True when the verifier that supplied these facts proved the program never reads a stack
+     * byte its run did not write ({@code VerifierFacts.readsOnlyStackItWrites}).
      */
-    default boolean fromAcceptedProgram() {
+    default boolean readsOnlyStackItWrites() {
         return false;
     }
 

@@ -47,8 +47,7 @@ public final class JitCompiler {
     public JitExecutable compile(Program program) {
         AccessFacts facts = verifierFacts.apply(program);
         Generated g = generate(program, facts, Variant.RUN);
-        boolean ownStackOnly = facts.fromAcceptedProgram() && !g.mayTailCall();
-        JitExecutable e = new JitExecutable(program, define(program, g, Variant.RUN), facts, ownStackOnly, this);
+        JitExecutable e = new JitExecutable(program, define(program, g, Variant.RUN), facts, this);
         tailCallTargets.remember(program, e);
         return e;
     }
@@ -106,8 +105,7 @@ public final class JitCompiler {
         return generate(program, AccessFacts.NONE, Variant.RUN).sizes;
     }
 
-    /** A generated class: its bytes, its methods' sizes, the map value arrays it reads directly, and whether it may tail call. */
-    record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes, List<byte[]> mapValues, boolean mayTailCall) {}
+    record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes, List<byte[]> mapValues) {}
 
     /**
      * Generates the class; should an estimate of {@link CostModel} fall short and a method pass
@@ -123,7 +121,7 @@ public final class JitCompiler {
             byte[] bytes = gen.generate();
             boolean fits = gen.sizes().stream().allMatch(s -> s.bytes() < CostModel.HUGE_METHOD_LIMIT);
             if (fits || budget < CostModel.CHUNK_BUDGET / 8) {
-                return new Generated(bytes, gen.sizes(), gen.mapValues(), plan.mayTailCall);
+                return new Generated(bytes, gen.sizes(), gen.mapValues());
             }
             budget /= 2;
         }

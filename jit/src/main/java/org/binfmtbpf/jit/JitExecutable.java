@@ -22,24 +22,22 @@ public final class JitExecutable implements Executable {
     private final Program program;
     private final CompiledCode code;
     private final AccessFacts facts;
-    private final boolean ownStackOnly;
     private final JitCompiler compiler;
     /** The other variants by {@link Variant#index}, filled on first need; slot 0 stays empty ({@link #code}). */
     private final CompiledCode[] variants = new CompiledCode[4];
     private static final VarHandle VARIANTS = MethodHandles.arrayElementVarHandle(CompiledCode[].class);
 
-    JitExecutable(Program program, CompiledCode code, AccessFacts facts, boolean ownStackOnly, JitCompiler compiler) {
+    JitExecutable(Program program, CompiledCode code, AccessFacts facts, JitCompiler compiler) {
         this.program = program;
         this.code = code;
         this.facts = facts;
-        this.ownStackOnly = ownStackOnly;
         this.compiler = compiler;
     }
 
-    /** True when the verifier accepted the program and it makes no tail calls. */
+    /** What the verifier proved ({@code VerifierFacts.readsOnlyStackItWrites}); false for a program it refused. */
     @Override
     public boolean readsOnlyStackItWrites() {
-        return ownStackOnly;
+        return facts.readsOnlyStackItWrites();
     }
 
     @Override

@@ -38,9 +38,11 @@ final class VerifiedAccessFacts implements AccessFacts {
     private static final VerifierOptions FACTS_ONLY = VerifierOptions.defaults().withLogLevel(0);
 
     private final ProvenAccess[] byPc;
+    private final boolean ownStackOnly;
 
-    private VerifiedAccessFacts(ProvenAccess[] byPc) {
+    private VerifiedAccessFacts(ProvenAccess[] byPc, boolean ownStackOnly) {
         this.byPc = byPc;
+        this.ownStackOnly = ownStackOnly;
     }
 
     static AccessFacts of(Program program) {
@@ -57,13 +59,12 @@ final class VerifiedAccessFacts implements AccessFacts {
         for (int pc = 0; pc < byPc.length; pc++) {
             byPc[pc] = translate(facts.access(pc), program.maps());
         }
-        return new VerifiedAccessFacts(byPc);
+        return new VerifiedAccessFacts(byPc, facts.readsOnlyStackItWrites());
     }
 
-    /** The verifier accepted the program: only such programs get these facts. */
     @Override
-    public boolean fromAcceptedProgram() {
-        return true;
+    public boolean readsOnlyStackItWrites() {
+        return ownStackOnly;
     }
 
     private static ProvenAccess translate(org.binfmtbpf.verifier.ProvenAccess a, List<BpfMap> maps) {

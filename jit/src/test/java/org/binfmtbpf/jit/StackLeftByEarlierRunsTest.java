@@ -20,6 +20,7 @@ import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Interpreter;
 import org.binfmtbpf.run.Invocation;
 import org.binfmtbpf.testkit.RealHeaders;
+import org.binfmtbpf.verifier.AsmProgram;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,27 @@ import org.junit.jupiter.api.Test;
 class StackLeftByEarlierRunsTest {
     private static final Interpreter INTERPRETER = new Interpreter();
     private static final JitEngine JIT = new JitEngine();
+
+    /** Prints the string at r10-8 with trace_printk's %s; nothing wrote r10-8 (the verifier's accept corpus). */
+    private static Program printsUnwrittenStack() {
+        return AsmProgram.acceptCorpus("trace_printk_of_unwritten_stack").program();
+    }
+
+    /** What trace_printk printed is output like r0: the same on both engines, whatever the stack held before. */
+    @Test
+    void tracePrintkOfUnwrittenStackPrintsTheSameOnBothEngines() {
+        Program p = printsUnwrittenStack();
+        List<String> printed = new ArrayList<>();
+        for (Executable e : List.of(INTERPRETER.prepare(p), JIT.prepare(p))) {
+            Invocation inv = new Invocation();
+            PoisonedStack.fill(inv.stack);
+            inv.trace = printed::add;
+            inv.begin(e, new byte[256]);
+            e.run(inv);
+        }
+        assertEquals(2, printed.size());
+        assertEquals(printed.get(0), printed.get(1));
+    }
 
     private static Program binfmt(String asm) {
         return ProgramBuilder.of("p", ProgramType.BINFMT, ConformanceAssembler.assemble(asm), StandardHelpers.registry()).build();
@@ -57,6 +79,8 @@ class StackLeftByEarlierRunsTest {
         Executable tailCalls = JIT.prepare(Corpus.load("tail_call.bpf.o").programs().stream()
                 .map(p -> p.program()).filter(p -> p.name().equals("dispatch")).findFirst().orElseThrow());
         assertFalse(tailCalls.readsOnlyStackItWrites(), "a tail call's target may read what its caller left");
+        Executable printsStack = JIT.prepare(printsUnwrittenStack());
+        assertFalse(printsStack.readsOnlyStackItWrites(), "trace_printk's %s reads memory the verifier does not check");
 
         Invocation inv = new Invocation();
         inv.stack[Invocation.STACK_SIZE - 8] = 42;
