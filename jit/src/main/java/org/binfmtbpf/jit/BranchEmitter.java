@@ -11,6 +11,12 @@ import org.objectweb.asm.Opcodes;
  * JA, EXIT and the conditional jumps of JMP (64-bit) and JMP32 (low 32 bits). Signed
  * comparisons are JVM comparisons; unsigned ones flip the sign bit of both operands first,
  * which orders unsigned values as signed ones (what {@code Long.compareUnsigned} does).
+ *
+ * <p>A conditional jump backwards (a loop's) becomes the opposite jump over a {@code GOTO}.
+ * HotSpot polls for safepoints at a loop's back edge, and the poll records the JVM state of
+ * the bytecode there: on an {@code IFNE} after {@code LCMP} that state holds the comparison's
+ * int, which C2 then computes on every iteration (five instructions and a register, in the
+ * qemu table walk) only to describe the state. On a {@code GOTO} the operand stack is empty.
  */
 final class BranchEmitter implements Opcodes {
     private BranchEmitter() {}
@@ -33,7 +39,23 @@ final class BranchEmitter implements Opcodes {
         if (cond < 0) {
             return false;
         }
-        Label target = m.branchTarget(pc, Jumps.target(insn, pc));
+        int to = Jumps.target(insn, pc);
+        Label target = m.branchTarget(pc, to);
+        if (to > pc) {
+            compareAndJump(m, insn, op, cond, target);
+            return true;
+        }
+        Label fallThrough = new Label();
+        compareAndJump(m, insn, op, opposite(cond), fallThrough);
+        mv.visitJumpInsn(GOTO, target);
+        mv.visitLabel(fallThrough);
+        m.mv.frame();
+        return true;
+    }
+
+    /** Pushes the comparison of the jump and jumps to {@code target} when {@code cond} holds. */
+    private static void compareAndJump(MethodEmitter m, Instruction insn, int op, int cond, Label target) {
+        MethodVisitor mv = m.mv;
         boolean reg = source(insn.opcode()) == SRC_X;
         boolean unsigned = op == JMP_JGT || op == JMP_JGE || op == JMP_JLT || op == JMP_JLE;
         if (insn.cls() == CLASS_JMP) {
@@ -78,12 +100,16 @@ final class BranchEmitter implements Opcodes {
             }
             if (op == JMP_JSET) {
                 mv.visitInsn(IAND);
-                mv.visitJumpInsn(IFNE, target);
+                mv.visitJumpInsn(cond, target);
             } else {
                 mv.visitJumpInsn(cond + (IF_ICMPEQ - IFEQ), target);
             }
         }
-        return true;
+    }
+
+    /** IFEQ for IFNE, IFGE for IFLT and so on: the jump taken exactly when {@code cond}'s is not. */
+    private static int opposite(int cond) {
+        return ((cond - IFEQ) ^ 1) + IFEQ;
     }
 
     /** The IFxx opcode that jumps when the comparison result (lcmp) satisfies {@code op}; -1 if not a condition. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenTextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"return_constant", "stack_and_helper", "branch_and_call"})
+    @ValueSource(strings = {"return_constant", "stack_and_helper", "branch_and_call", "counting_loop"})
     void generatedCodeMatchesTheReviewedText(String name) throws IOException {
         String actual = JitCompiler.textify(GeneratedCodeTest.program(name, program(name)));
         String update = System.getProperty("binfmtbpf.golden.update");
@@ -55,6 +55,15 @@ class GoldenTextTest {
                 Instruction.of(0x95, 0, 0, 0, 0),
                 Instruction.of(0xbc, 0, 1, 0, 0),
                 Instruction.of(0x34, 0, 0, 0, 2),
+                Instruction.of(0x95, 0, 0, 0, 0)};
+            // mov r0, 0; mov r1, 10; loop: add r0, r1; sub r1, 1; jne r1, 0, loop; exit
+            // (the back edge is the opposite test over a GOTO: see BranchEmitter)
+            case "counting_loop" -> new Instruction[] {
+                Instruction.of(0xb7, 0, 0, 0, 0),
+                Instruction.of(0xb7, 1, 0, 0, 10),
+                Instruction.of(0x0f, 0, 1, 0, 0),
+                Instruction.of(0x17, 1, 0, 0, 1),
+                Instruction.of(0x55, 1, 0, -3, 0),
                 Instruction.of(0x95, 0, 0, 0, 0)};
             default -> throw new IllegalArgumentException(name);
         };
