@@ -57,7 +57,7 @@ public final class BinfmtHelpers {
         int n = (int) Math.min(size & 0xffffffffL, Integer.MAX_VALUE);
         Region dst = Memory.resolve(inv, buf, n, true, -1);
         int at = Address.offset(buf);
-        byte[] path = inv.binaryPath;
+        byte[] path = inv.binaryPathBytes();
         long from = offset & 0xffffffffL;
         if (path == null || from > path.length) {
             Arrays.fill(dst.bytes(), at, at + n, (byte) 0);

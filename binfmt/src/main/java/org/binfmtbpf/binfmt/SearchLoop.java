@@ -41,7 +41,7 @@ final class SearchLoop {
                     if (inv == null) {
                         inv = Invocation.current();
                         inv.begin(program.executable(), header);
-                        inv.binaryPath = Latin1.bytes(request.path());
+                        inv.binaryPath(request.path());
                     } else {
                         inv.again(program.executable());
                     }
@@ -54,7 +54,7 @@ final class SearchLoop {
             return null;
         } finally {
             if (inv != null) {
-                inv.binaryPath = null;
+                inv.binaryPath(null);
             }
         }
     }

@@ -25,7 +25,7 @@ class BinfmtHelpersTest {
 
     @Test
     void copiesThePathWithItsNulZeroesTheRestAndReturnsTheSizeItNeeds() {
-        inv.binaryPath = Latin1.bytes("/a/b.foo");
+        inv.binaryPath("/a/b.foo");
         assertEquals(9, BinfmtHelpers.binprmGetPath(inv, bottom, 16, 0, 0, 0));
         assertArrayEquals(Latin1.bytes("/a/b.foo\0\0\0\0\0\0\0\0\u0055"), Arrays.copyOf(inv.stack, 17),
                 "all 16 bytes are written (the verifier counts them as written), nothing after them");
@@ -33,14 +33,14 @@ class BinfmtHelpersTest {
 
     @Test
     void aSmallBufferGetsTheStartOfThePathAndTheResultSaysSo() {
-        inv.binaryPath = Latin1.bytes("/a/b.foo");
+        inv.binaryPath("/a/b.foo");
         assertEquals(9, BinfmtHelpers.binprmGetPath(inv, bottom, 4, 0, 0, 0));
         assertArrayEquals(Latin1.bytes("/a/\0\u0055"), Arrays.copyOf(inv.stack, 5));
     }
 
     @Test
     void anOffsetReadsFurtherIntoThePath() {
-        inv.binaryPath = Latin1.bytes("/a/b.foo");
+        inv.binaryPath("/a/b.foo");
         assertEquals(5, BinfmtHelpers.binprmGetPath(inv, bottom, 5, 4, 0, 0));
         assertArrayEquals(Latin1.bytes(".foo\0"), Arrays.copyOf(inv.stack, 5));
         assertEquals(1, BinfmtHelpers.binprmGetPath(inv, bottom, 5, 8, 0, 0));
@@ -49,7 +49,7 @@ class BinfmtHelpersTest {
 
     @Test
     void anOffsetPastTheEndIsEinvalAndZeroesTheBuffer() {
-        inv.binaryPath = Latin1.bytes("/a/b.foo");
+        inv.binaryPath("/a/b.foo");
         assertEquals(-22, BinfmtHelpers.binprmGetPath(inv, bottom, 8, 9, 0, 0));
         assertArrayEquals(new byte[8], Arrays.copyOf(inv.stack, 8));
         assertEquals(0x55, inv.stack[8]);
@@ -57,7 +57,7 @@ class BinfmtHelpersTest {
 
     @Test
     void outsideAnExecThereIsNoPath() {
-        inv.binaryPath = null;
+        inv.binaryPath(null);
         assertEquals(-2, BinfmtHelpers.binprmGetPath(inv, bottom, 8, 0, 0, 0));
     }
 

@@ -68,8 +68,27 @@ public final class Invocation {
         return registerFiles[depth];
     }
 
-    /** The path of the binary being exec'd, for the binfmt program type's path helper; may be null. */
-    public byte[] binaryPath;
+    /** The path of the binary being exec'd (a Latin-1 byte string), for the binfmt type's path helper; null outside an exec. */
+    private String binaryPath;
+    private byte[] binaryPathBytes;
+
+    /**
+     * Names the binary being exec'd (a Latin-1 byte string: char i is byte i), or null after
+     * the exec. Its bytes are made only when a program asks for them ({@link #binaryPathBytes}):
+     * most execs run no program that does.
+     */
+    public void binaryPath(String path) {
+        binaryPath = path;
+        binaryPathBytes = null;
+    }
+
+    /** The binary's path as bytes, or null outside an exec; made on the first request of an exec. */
+    public byte[] binaryPathBytes() {
+        if (binaryPathBytes == null && binaryPath != null) {
+            binaryPathBytes = binaryPath.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return binaryPathBytes;
+    }
     /** Where trace_printk output goes; never null. */
     public TraceSink trace = TraceSink.DISCARD;
 
