@@ -31,7 +31,9 @@ public final class Region {
      * rebound, by the thread that owns the invocation, between runs.
      */
     public void rebind(byte[] newBytes, boolean newWritable) {
-        this.bytes = newBytes;
+        if (bytes != newBytes) { // usually the same header again: skip the collector's write barrier
+            this.bytes = newBytes;
+        }
         this.writable = newWritable;
     }
 

@@ -89,6 +89,7 @@ public final class Invocation {
         }
         return binaryPathBytes;
     }
+
     /** Where trace_printk output goes; never null. */
     public TraceSink trace = TraceSink.DISCARD;
 
@@ -149,7 +150,9 @@ public final class Invocation {
     private void restart(Program program, boolean zeroStack) {
         interpreterLength = -1;
         tailCalls = 0;
-        tailCallTarget = null;
+        if (tailCallTarget != null) { // a reference store costs a write barrier; it is almost always null
+            tailCallTarget = null;
+        }
         stackFloor = 0;
         budget = UNLIMITED;
         zeroedFrom = STACK_SIZE - program.stackUse();

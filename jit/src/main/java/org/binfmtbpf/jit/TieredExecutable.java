@@ -40,6 +40,16 @@ final class TieredExecutable implements Executable {
         return interpreted.run(inv);
     }
 
+    /**
+     * The compiled code's answer once there is compiled code (it never goes away, so a run
+     * that begins without zeroing always runs compiled); until then the interpreter's, false.
+     */
+    @Override
+    public boolean readsOnlyStackItWrites() {
+        Executable c = compiled;
+        return c != null && c.readsOnlyStackItWrites();
+    }
+
     /** True once the program has been compiled. */
     boolean isCompiled() {
         return compiled != null;

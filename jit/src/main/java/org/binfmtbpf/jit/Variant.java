@@ -11,13 +11,19 @@ package org.binfmtbpf.jit;
  */
 record Variant(boolean counted, boolean mainAtStackTop) {
     static final Variant RUN = new Variant(false, true);
+    /** All four, by {@link #index}: tail calls pick one per call without allocating. */
+    private static final Variant[] ALL = {RUN, new Variant(true, true), new Variant(false, false), new Variant(true, false)};
 
     static Variant of(boolean counted, boolean mainAtStackTop) {
-        return new Variant(counted, mainAtStackTop);
+        return ALL[indexOf(counted, mainAtStackTop)];
     }
 
     /** 0..3, {@link #RUN} being 0. */
     int index() {
+        return indexOf(counted, mainAtStackTop);
+    }
+
+    private static int indexOf(boolean counted, boolean mainAtStackTop) {
         return (counted ? 1 : 0) | (mainAtStackTop ? 0 : 2);
     }
 

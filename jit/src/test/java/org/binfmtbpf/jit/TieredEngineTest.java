@@ -26,6 +26,22 @@ class TieredEngineTest {
         }
     }
 
+    /** Runs keep zeroing the stack while they interpret; once compiled, a verified program's runs need not. */
+    @Test
+    void theStackIsLeftUnzeroedOnlyOnceTheVerifiedProgramRunsCompiled() {
+        Program verified = org.binfmtbpf.program.ProgramBuilder.of("verified", org.binfmtbpf.program.ProgramType.BINFMT,
+                org.binfmtbpf.asm.ConformanceAssembler.assemble("stdw [%r10-8], 5\nldxdw %r0, [%r10-8]\nexit"),
+                org.binfmtbpf.helpers.StandardHelpers.registry()).build();
+        TieredExecutable e = (TieredExecutable) new TieredEngine(new Tiering.CompileAfter(2), new JitCompiler(VerifiedAccessFacts::of))
+                .prepare(verified);
+        Invocation inv = new Invocation();
+        for (int run = 1; run <= 3; run++) {
+            assertEquals(run >= 3, e.readsOnlyStackItWrites(), "before run " + run);
+            inv.begin(e, new byte[256]);
+            assertEquals(5, e.run(inv));
+        }
+    }
+
     @Test
     void compileAtLoadAndInterpretChooseOneEngineForGood() {
         assertInstanceOf(JitExecutable.class, new TieredEngine(new Tiering.CompileAtLoad(), new JitCompiler()).prepare(program));
