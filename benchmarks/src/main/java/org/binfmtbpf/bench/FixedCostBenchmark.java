@@ -1,6 +1,5 @@
 package org.binfmtbpf.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.binfmtbpf.asm.ConformanceAssembler;
 import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.program.Program;
@@ -9,16 +8,8 @@ import org.binfmtbpf.program.ProgramType;
 import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Invocation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every run pays before the program's own work: {@code begin} (binding the header,
@@ -26,13 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code r0 = 0; exit}. The header programs' figures in {@link HeaderMatchBenchmark} include
  * both; short runs are dominated by them.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(3)
-public class FixedCostBenchmark {
+public class FixedCostBenchmark extends NanosPerRun {
     @Param({"interp", "jit"})
     public String engine;
 

@@ -1,20 +1,11 @@
 package org.binfmtbpf.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Invocation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One run of a 'B' program on one header, interpreter against JIT: what a handler costs per
@@ -23,13 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the RFC's matcher that builds the qemu path on the stack and calls helper 212
  * ({@code qemu-path}), and the program-header walker with its bounded loop ({@code phdr-walk}).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(3)
-public class HeaderMatchBenchmark {
+public class HeaderMatchBenchmark extends NanosPerRun {
     @Param({"qemu-table", "qemu-path", "phdr-walk"})
     public String program;
 

@@ -1,7 +1,6 @@
 package org.binfmtbpf.bench;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.binfmtbpf.helpers.MapHelpers;
 import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
@@ -15,29 +14,17 @@ import org.binfmtbpf.program.ProgramType;
 import org.binfmtbpf.program.Subprogram;
 import org.binfmtbpf.run.Invocation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The map helpers as a program calls them: key in the program's stack, the helper reading it
  * in place. Run with {@code -prof gc} to see that lookups allocate nothing (gc.alloc.rate.norm).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class MapHelperBenchmark {
+public class MapHelperBenchmark extends NanosPerRun {
     @Param({"HASH", "LRU_HASH", "ARRAY"})
     public MapType type;
 

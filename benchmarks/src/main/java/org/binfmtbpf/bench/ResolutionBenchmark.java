@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.binfmtbpf.binfmt.BinfmtMisc;
 import org.binfmtbpf.binfmt.ElfProgramSource;
@@ -18,16 +17,8 @@ import org.binfmtbpf.binfmt.ProgramLoader;
 import org.binfmtbpf.binfmt.convert.HandlerCompiler;
 import org.binfmtbpf.program.ProgramType;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One exec through binfmt_misc holding the 29 qemu registrations (shared/data/qemu-binfmt.d):
@@ -39,13 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code table-interp} and {@code table-jit} register instead the one program a user of
  * 'B' would write for this: the bundled qemu matcher, one entry holding all 29 magics.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(3)
-public class ResolutionBenchmark {
+public class ResolutionBenchmark extends NanosPerRun {
     /** "magic": the M entries; "interp"/"jit": their B conversions on that engine; "table-*": the one bundled program. */
     @Param({"magic", "interp", "jit", "table-interp", "table-jit"})
     public String handlers;

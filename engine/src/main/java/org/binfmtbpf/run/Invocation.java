@@ -155,7 +155,7 @@ public final class Invocation {
         }
         stackFloor = 0;
         budget = UNLIMITED;
-        zeroedFrom = STACK_SIZE - program.stackUse();
+        zeroedFrom = zeroStack ? STACK_SIZE - program.stackUse() : STACK_SIZE; // what this run has zeroed
         if (zeroStack) {
             zero(stack, zeroedFrom, STACK_SIZE);
         }
