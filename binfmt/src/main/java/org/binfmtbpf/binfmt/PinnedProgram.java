@@ -14,6 +14,8 @@ public final class PinnedProgram {
     private final ProgramSource source;
     private final ProgramLoader loader;
     private volatile Program program;
+    /** The program as built, kept from loading until it is prepared (it holds the verifier's facts). */
+    private ProgramLoader.Built built;
     private volatile Executable executable;
 
     PinnedProgram(String id, ProgramSource source, ProgramLoader loader) {
@@ -33,7 +35,8 @@ public final class PinnedProgram {
         if (p == null) {
             synchronized (this) {
                 if (program == null) {
-                    program = loader.build(source);
+                    built = loader.build(source);
+                    program = built.program();
                 }
                 p = program;
             }
@@ -41,13 +44,15 @@ public final class PinnedProgram {
         return p;
     }
 
-    /** The program prepared by the engine; compiles it on first call. */
+    /** The program prepared by the engine; compiles it on first call, with what verifying it proved. */
     public Executable executable() {
         Executable e = executable;
         if (e == null) {
             synchronized (this) {
                 if (executable == null) {
-                    executable = loader.prepare(program());
+                    program();
+                    executable = loader.prepare(built);
+                    built = null;
                 }
                 e = executable;
             }

@@ -8,12 +8,13 @@ import org.binfmtbpf.run.Engine;
 import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.verifier.VerificationException;
 import org.binfmtbpf.verifier.Verifier;
+import org.binfmtbpf.verifier.VerifierFacts;
 
 /**
  * Turns program sources into programs ready for 'B' entries: loads them against the helpers
  * their type may call (the standard set; BINFMT programs also get {@link BinfmtHelpers}),
  * verifies them as the kernel does before a program may be pinned, and prepares them with one
- * engine (the JIT when present). A program the verifier refuses is a
+ * engine (the JIT when present), which compiles with what that one verification proved. A program the verifier refuses is a
  * {@link RegistrationException} with EACCES, bpf(BPF_PROG_LOAD)'s errno for it, naming the
  * instruction.
  */
@@ -57,25 +58,29 @@ public final class ProgramLoader {
         return loaded;
     }
 
-    Program build(ProgramSource source) {
+    /** A loaded program and, when this loader verified it, what the verifier proved (null otherwise). */
+    record Built(Program program, VerifierFacts proven) {}
+
+    Built build(ProgramSource source) {
         Program program = source.load(helpersFor(source.type()));
-        if (verify) {
-            try {
-                Verifier.verify(program);
-            } catch (VerificationException e) {
-                throw new RegistrationException(Errno.EACCES, "program", source.name() + " refused by the verifier: "
-                        + e.getMessage());
-            }
+        if (!verify) {
+            return new Built(program, null);
         }
-        return program;
+        try {
+            return new Built(program, Verifier.verify(program).facts());
+        } catch (VerificationException e) {
+            throw new RegistrationException(Errno.EACCES, "program", source.name() + " refused by the verifier: "
+                    + e.getMessage());
+        }
     }
 
-    Executable prepare(Program program) {
+    /** Prepares a built program; the engine takes the verifier's facts when there are some instead of verifying again. */
+    Executable prepare(Built built) {
         Engine e = resolvedEngine;
         if (e == null) {
             e = resolvedEngine = engine.get();
         }
-        return e.prepare(program);
+        return built.proven() == null ? e.prepare(built.program()) : e.prepare(built.program(), built.proven());
     }
 
     /** The helpers a program of {@code type} may call. */

@@ -1,16 +1,20 @@
 package org.binfmtbpf.verifier;
 
 import java.util.Arrays;
+import org.binfmtbpf.program.Program;
 
 /** Collects {@link VerifierFacts} while paths are explored, joining what each path proves. */
 final class FactsRecorder {
+    private final Program program;
     private final ProvenAccess[] access;
     private final long[] constants;
     private final short[] constMask;
     private final boolean[] reached;
     private boolean ownStackOnly = true;
 
-    FactsRecorder(int length) {
+    FactsRecorder(Program program) {
+        this.program = program;
+        int length = program.length();
         access = new ProvenAccess[length];
         constants = new long[length * FrameState.REGS];
         constMask = new short[length];
@@ -44,7 +48,7 @@ final class FactsRecorder {
     }
 
     VerifierFacts freeze(int[] frameSizes) {
-        return new VerifierFacts(access.clone(), constants.clone(), constMask.clone(), reached.clone(),
+        return new VerifierFacts(program, access.clone(), constants.clone(), constMask.clone(), reached.clone(),
                 Arrays.copyOf(frameSizes, frameSizes.length), ownStackOnly);
     }
 }

@@ -43,7 +43,7 @@ final class VerifierEnv {
         this.cfg = cfg;
         this.liveness = liveness;
         this.log = new VerifierLog(options.logLevel(), program);
-        this.facts = new FactsRecorder(program.length());
+        this.facts = new FactsRecorder(program);
         this.maps = new MapResolver(program);
         boolean header = program.type().headerContext();
         this.contextSize = header ? ProgramType.HEADER_SIZE : options.rawContextSize();

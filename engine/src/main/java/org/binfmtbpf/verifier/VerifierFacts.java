@@ -2,6 +2,7 @@ package org.binfmtbpf.verifier;
 
 import java.util.Arrays;
 import java.util.OptionalLong;
+import org.binfmtbpf.program.Program;
 
 /**
  * What the verifier proved, per instruction, for the engines (immutable): for each load and
@@ -11,6 +12,7 @@ import java.util.OptionalLong;
  * decoding addresses at run time; it never re-derives them.
  */
 public final class VerifierFacts {
+    private final Program program;
     private final ProvenAccess[] access;
     private final long[] constants;   // [pc * 11 + reg]
     private final short[] constMask;  // per pc: bit r set when constants[pc*11+r] is valid
@@ -18,14 +20,23 @@ public final class VerifierFacts {
     private final int[] frameSizes;
     private final boolean ownStackOnly;
 
-    VerifierFacts(ProvenAccess[] access, long[] constants, short[] constMask, boolean[] reached, int[] frameSizes,
-                  boolean ownStackOnly) {
+    VerifierFacts(Program program, ProvenAccess[] access, long[] constants, short[] constMask, boolean[] reached,
+                  int[] frameSizes, boolean ownStackOnly) {
+        this.program = program;
         this.access = access;
         this.constants = constants;
         this.constMask = constMask;
         this.reached = reached;
         this.frameSizes = frameSizes;
         this.ownStackOnly = ownStackOnly;
+    }
+
+    /**
+     * True when these are the facts of {@code p} itself: an engine that compiles with facts it
+     * was handed checks this first, since another program's facts would be wrong for it.
+     */
+    public boolean areFactsOf(Program p) {
+        return program == p;
     }
 
     /**

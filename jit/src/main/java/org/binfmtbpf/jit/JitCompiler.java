@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.binfmtbpf.helpers.HelperRegistry;
 import org.binfmtbpf.program.Program;
+import org.binfmtbpf.verifier.VerifierFacts;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.Textifier;
 import org.objectweb.asm.util.TraceClassVisitor;
@@ -45,7 +46,18 @@ public final class JitCompiler {
 
     /** Compiles and defines the program. Thread-safe. */
     public JitExecutable compile(Program program) {
-        AccessFacts facts = verifierFacts.apply(program);
+        return compile(program, verifierFacts.apply(program));
+    }
+
+    /**
+     * Compiles a program its caller has verified, with what the verifier proved: the program
+     * is not verified again (whatever this compiler would otherwise do). Thread-safe.
+     */
+    public JitExecutable compile(Program program, VerifierFacts proven) {
+        return compile(program, VerifiedAccessFacts.from(program, proven));
+    }
+
+    private JitExecutable compile(Program program, AccessFacts facts) {
         Generated g = generate(program, facts, Variant.RUN);
         JitExecutable e = new JitExecutable(program, define(program, g, Variant.RUN), facts, this);
         tailCallTargets.remember(program, e);

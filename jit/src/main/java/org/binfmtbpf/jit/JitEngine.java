@@ -3,6 +3,7 @@ package org.binfmtbpf.jit;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.Engine;
 import org.binfmtbpf.run.Executable;
+import org.binfmtbpf.verifier.VerifierFacts;
 
 /**
  * The JIT as an {@link Engine}: every program is compiled when prepared, using what the
@@ -27,5 +28,11 @@ public final class JitEngine implements Engine {
     @Override
     public Executable prepare(Program program) {
         return compiler.compile(program);
+    }
+
+    /** Compiles with the facts given instead of verifying the program again. */
+    @Override
+    public Executable prepare(Program program, VerifierFacts proven) {
+        return compiler.compile(program, proven);
     }
 }

@@ -1,9 +1,11 @@
 package org.binfmtbpf.jit;
 
+import java.util.function.Supplier;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.Engine;
 import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Interpreter;
+import org.binfmtbpf.verifier.VerifierFacts;
 
 /**
  * Interpreter first, JIT when it pays: runs a program on the interpreter and compiles it
@@ -35,9 +37,19 @@ public final class TieredEngine implements Engine {
 
     @Override
     public Executable prepare(Program program) {
+        return prepare(program, () -> compiler.compile(program));
+    }
+
+    /** The JIT, when it runs, compiles with the facts given instead of verifying the program again. */
+    @Override
+    public Executable prepare(Program program, VerifierFacts proven) {
+        return prepare(program, () -> compiler.compile(program, proven));
+    }
+
+    private Executable prepare(Program program, Supplier<JitExecutable> compile) {
         if (tiering instanceof Tiering.CompileAfter after) {
-            return new TieredExecutable(interpreter.prepare(program), compiler, after.runs());
+            return new TieredExecutable(interpreter.prepare(program), compile, after.runs());
         }
-        return tiering instanceof Tiering.CompileAtLoad ? compiler.compile(program) : interpreter.prepare(program);
+        return tiering instanceof Tiering.CompileAtLoad ? compile.get() : interpreter.prepare(program);
     }
 }

@@ -1,5 +1,6 @@
 package org.binfmtbpf.jit;
 
+import java.util.function.Supplier;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Invocation;
@@ -12,12 +13,13 @@ import org.binfmtbpf.run.Invocation;
  */
 final class TieredExecutable implements Executable {
     private final Executable interpreted;
-    private final JitCompiler compiler;
+    /** Compiles the program; dropped once it has (it may hold the verifier's facts). */
+    private Supplier<JitExecutable> compiler;
     private final int threshold;
     private volatile Executable compiled;
     private int runs;
 
-    TieredExecutable(Executable interpreted, JitCompiler compiler, int threshold) {
+    TieredExecutable(Executable interpreted, Supplier<JitExecutable> compiler, int threshold) {
         this.interpreted = interpreted;
         this.compiler = compiler;
         this.threshold = threshold;
@@ -57,7 +59,8 @@ final class TieredExecutable implements Executable {
 
     private synchronized Executable compile() {
         if (compiled == null) {
-            compiled = compiler.compile(interpreted.program());
+            compiled = compiler.get();
+            compiler = null;
         }
         return compiled;
     }

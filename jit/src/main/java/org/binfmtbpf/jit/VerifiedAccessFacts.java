@@ -45,21 +45,31 @@ final class VerifiedAccessFacts implements AccessFacts {
         this.ownStackOnly = ownStackOnly;
     }
 
+    /** Verifies {@code program} (without a log) and takes its facts; none if the verifier refuses it. */
     static AccessFacts of(Program program) {
         if (!program.type().headerContext()) {
             return AccessFacts.NONE;
         }
-        VerifierFacts facts;
         try {
-            facts = Verifier.verify(program, FACTS_ONLY).facts();
+            return from(program, Verifier.verify(program, FACTS_ONLY).facts());
         } catch (VerificationException refused) {
+            return AccessFacts.NONE;
+        }
+    }
+
+    /** The facts of a program its caller has verified. */
+    static AccessFacts from(Program program, VerifierFacts proven) {
+        if (!proven.areFactsOf(program)) {
+            throw new IllegalArgumentException("the verifier's facts given for " + program.name() + " are another program's");
+        }
+        if (!program.type().headerContext()) {
             return AccessFacts.NONE;
         }
         ProvenAccess[] byPc = new ProvenAccess[program.length()];
         for (int pc = 0; pc < byPc.length; pc++) {
-            byPc[pc] = translate(facts.access(pc), program.maps());
+            byPc[pc] = translate(proven.access(pc), program.maps());
         }
-        return new VerifiedAccessFacts(byPc, facts.readsOnlyStackItWrites());
+        return new VerifiedAccessFacts(byPc, proven.readsOnlyStackItWrites());
     }
 
     @Override

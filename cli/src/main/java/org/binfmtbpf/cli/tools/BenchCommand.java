@@ -16,6 +16,7 @@ import org.binfmtbpf.program.ProgramType;
 import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Invocation;
 import org.binfmtbpf.verifier.Verifier;
+import org.binfmtbpf.verifier.VerifierFacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,8 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Program program = bundledProgram();
+        VerifierFacts proven = Verifier.verify(program).facts();
         Executable interp = Engines.named(Engines.INTERP).prepare(program);
-        Executable jit = Engines.named(Engines.JIT).prepare(program);
+        Executable jit = Engines.named(Engines.JIT).prepare(program, proven);
         long budgetNanos = (long) (seconds * 1e9);
         warmUp(List.of(interp, jit), (long) (warmupSeconds * 1e9));
         out.printf("%-22s %-26s %14s %12s %8s%n", "FILE", "ARCH", "interp ns/run", "jit ns/run", "ratio");
@@ -63,10 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static Program bundledProgram() throws Exception {
         try (InputStream in = DemoCommand.class.getResourceAsStream(DemoCommand.PROGRAM)) {
-            Program p = ElfLoader.load(in.readAllBytes(), DemoCommand.PROGRAM, StandardHelpers.registry(), ProgramType.BINFMT)
+            return ElfLoader.load(in.readAllBytes(), DemoCommand.PROGRAM, StandardHelpers.registry(), ProgramType.BINFMT)
                     .programs().get(0).program();
-            Verifier.verify(p);
-            return p;
         }
     }
 
