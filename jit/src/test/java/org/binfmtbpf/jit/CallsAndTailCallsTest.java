@@ -47,6 +47,20 @@ class CallsAndTailCallsTest {
         assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
     }
 
+    /**
+     * Unverifiable (the kernel's verifier makes r1-r5 unreadable after a call) but defined for our
+     * engines: the caller has its own r1-r5 back, as in the kernel's interpreter, where a callee
+     * gets registers of its own; the callee starts with the caller's.
+     */
+    @Test
+    void aCallerHasItsOwnArgumentRegistersBackAfterALocalCall() {
+        Program p = program("ownargs",
+                mov(1, 1), mov(2, 20), callLocal(2), Instruction.of(0x0f, 0, 1, 0, 0), EXIT, // r0 = f() + r1
+                movReg(0, 2), mov(1, 7), EXIT);                                           // f: r1 = 7, returns r2
+        assertEquals("r0 = 21", outcome(new JitEngine(), p));
+        assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
+    }
+
     @Test
     void tailCallsStopAfterThirtyThree() {
         installTargets();

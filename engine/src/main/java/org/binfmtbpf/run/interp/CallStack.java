@@ -4,13 +4,15 @@ import org.binfmtbpf.program.Program;
 import org.binfmtbpf.run.Invocation;
 
 /**
- * The frames of the callers of the running function: where each returns to, its
- * callee-saved registers r6-r9, its frame pointer r10, its frame size and stack floor, and
+ * The frames of the callers of the running function: where each returns to, its registers
+ * r1-r10 (r6-r9 callee-saved as in the ABI; r1-r5 too, as the kernel's interpreter gives a
+ * callee registers of its own and compiled code keeps the caller's in its own locals; r10 its
+ * frame pointer), its frame size and stack floor, and
  * the program it belongs to with its decoded code (a tail call may have switched programs). Fixed arrays sized
  * for {@link Invocation#MAX_CALL_FRAMES}, reused run after run.
  */
 final class CallStack {
-    private static final int SAVED = 5; // r6, r7, r8, r9, r10
+    private static final int SAVED = 10; // r1-r10
     private static final int CAPACITY = Invocation.MAX_CALL_FRAMES;
 
     private final int[] returnPc = new int[CAPACITY];
@@ -41,14 +43,14 @@ final class CallStack {
         code[depth] = callerCode;
         frameSize[depth] = callerFrameSize;
         stackFloor[depth] = callerFloor;
-        System.arraycopy(r, 6, saved, depth * SAVED, SAVED);
+        System.arraycopy(r, 1, saved, depth * SAVED, SAVED);
         depth++;
     }
 
-    /** Restores r6-r10 of the innermost caller into {@code r} and drops its frame. */
+    /** Restores r1-r10 of the innermost caller into {@code r} and drops its frame. */
     void pop(long[] r) {
         depth--;
-        System.arraycopy(saved, depth * SAVED, r, 6, SAVED);
+        System.arraycopy(saved, depth * SAVED, r, 1, SAVED);
     }
 
     // After pop(): the state of the frame just restored.

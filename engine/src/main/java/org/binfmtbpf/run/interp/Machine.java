@@ -30,7 +30,9 @@ import org.binfmtbpf.run.Invocation;
  *
  * <p>Choices where the kernel leaves a register's value unspecified (the program cannot
  * read it after the verifier): r0 and r3-r9 start at 0; r1-r5 keep their values across
- * helper calls, local calls (as the callee left them) and LD_ABS / LD_IND.
+ * helper calls and LD_ABS / LD_IND; after a local call the caller has its own r1-r9 back (as
+ * in the kernel's interpreter, where a callee gets registers of its own), and a callee starts
+ * with its caller's r0-r9.
  */
 public final class Machine {
     private static final ThreadLocal<Machine> CURRENT = ThreadLocal.withInitial(Machine::new);
@@ -314,7 +316,7 @@ public final class Machine {
     }
 
     /**
-     * A BPF-to-BPF call: the caller's r6-r10 are saved, the callee's frame starts where the
+     * A BPF-to-BPF call: the caller's r1-r10 are saved, the callee's frame starts where the
      * caller's ends (r10 = caller's r10 - caller's frame size) and the chain may use at most
      * 512 bytes of stack in at most 8 frames.
      */
@@ -328,7 +330,7 @@ public final class Machine {
         return target;
     }
 
-    /** EXIT from a callee: back to the caller with its r6-r10 restored; returns the next pc. */
+    /** EXIT from a callee: back to the caller with its r1-r10 restored; returns the next pc. */
     private int exit() {
         frames.pop(r);
         code = frames.code();
