@@ -1,130 +1,163 @@
-package org.binfmtbpf.verifier;
+package org.binfmtbpf.program;
+
+import static org.binfmtbpf.isa.Opcodes.*;
 
 import org.binfmtbpf.helpers.ArgKind;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.isa.Instruction;
-import org.binfmtbpf.isa.Opcodes;
-import org.binfmtbpf.program.Program;
 
 /**
- * Which registers may still be read before being written, at each instruction (classic
- * backward dataflow within each function). State pruning compares only live registers: a
- * dead register's value cannot change what happens next. This plays the part of the
- * kernel's read marks, computed once up front instead of during exploration.
+ * Which registers may still be read before being written, at each instruction: classic
+ * backward dataflow within each function (an exit ends a flow, a call continues at the next
+ * instruction). What a call or LD_ABS reads and writes depends on whose {@link Rules} apply.
+ * The verifier compares only live registers when it prunes states (the part the kernel's read
+ * marks play, computed once up front); the JIT carries only live registers from one chunk
+ * method to the next.
  */
-final class Liveness {
-    private static final int CALL_CLOBBERED = 0b111111; // r0-r5
-    static final int CALLEE_SAVED = 0b1111000000;       // r6-r9
+public final class RegisterLiveness {
+    /** r0-r5: what a call clobbers in the kernel's ABI. */
+    private static final int CALL_CLOBBERED = 0b111111;
+    /** r6-r9: what a call leaves to its caller in the kernel's ABI. */
+    public static final int CALLEE_SAVED = 0b1111000000;
+    private static final int HELPER_ARGUMENTS = 0b111110;   // r1-r5
+    private static final int EVERY_REGISTER = 0b11111111111; // r0-r10
+
+    /** Whose view of calls and LD_ABS / LD_IND decides what they read and write. */
+    public enum Rules {
+        /**
+         * The kernel's, for a program the verifier accepts: a call and LD_ABS / LD_IND clobber
+         * r0-r5, and a helper call reads the arguments of its prototype (a local call r1-r5).
+         */
+        KERNEL,
+        /**
+         * Our engines', for any program: a call or LD_ABS / LD_IND writes only r0 (r1-r5 keep
+         * their values: {@code run.interp.Machine}); a helper call reads r1-r5 and, when it may
+         * tail-call (helper 12, CALLX), every register, as does a local call, whose callee
+         * starts with its caller's r0-r10.
+         */
+        ENGINES
+    }
+
     private final int[] liveIn;
 
-    private Liveness(int[] liveIn) {
+    private RegisterLiveness(int[] liveIn) {
         this.liveIn = liveIn;
     }
 
     /** Bit r set: register r may be read before written from {@code pc} on. */
-    int liveIn(int pc) {
+    public int liveIn(int pc) {
         return liveIn[pc];
     }
 
-    static Liveness compute(Program p, ControlFlow cf) {
+    /** The liveness of every register at every instruction of a validated program (jump targets in range). */
+    public static RegisterLiveness of(Program p, Rules rules) {
         int n = p.length();
+        boolean[] secondSlot = new boolean[n];
         int[] use = new int[n];
         int[] def = new int[n];
         for (int pc = 0; pc < n; pc++) {
-            if (!cf.secondSlot[pc]) {
-                useDef(p, p.insn(pc), pc, use, def);
+            if (secondSlot[pc]) {
+                continue;
             }
+            Instruction insn = p.insn(pc);
+            if (insn.isLdImm64() && pc + 1 < n) {
+                secondSlot[pc + 1] = true;
+            }
+            useDef(p, insn, rules, pc, use, def);
         }
         int[] in = new int[n];
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int pc = n - 1; pc >= 0; pc--) {
-                if (cf.secondSlot[pc]) {
+                if (secondSlot[pc]) {
                     continue;
                 }
-                Instruction insn = p.insn(pc);
-                int out = 0;
-                if (!InsnKind.isExit(insn)) {
-                    if (InsnKind.isJa(insn)) {
-                        out = in[InsnKind.jumpTarget(insn, pc)];
-                    } else {
-                        int next = pc + insn.slots();
-                        if (next < n) {
-                            out = in[next];
-                        }
-                        if (InsnKind.isConditional(insn)) {
-                            out |= in[InsnKind.jumpTarget(insn, pc)];
-                        }
-                    }
-                }
-                int v = use[pc] | (out & ~def[pc]);
+                int v = use[pc] | (liveOut(p.insn(pc), pc, in) & ~def[pc]);
                 if (v != in[pc]) {
                     in[pc] = v;
                     changed = true;
                 }
             }
         }
-        return new Liveness(in);
+        return new RegisterLiveness(in);
+    }
+
+    private static int liveOut(Instruction insn, int pc, int[] in) {
+        int opcode = insn.opcode();
+        if (!isJump(opcode)) {
+            int next = pc + insn.slots();
+            return next < in.length ? in[next] : 0;
+        }
+        int op = aluOp(opcode);
+        if (op == JMP_EXIT) {
+            return 0;
+        }
+        boolean ja = op == JMP_JA && source(opcode) == SRC_K;
+        int target = ja && insn.cls() == CLASS_JMP32 ? pc + 1 + insn.imm() : pc + 1 + insn.off();
+        if (ja) {
+            return in[target];
+        }
+        int next = pc + 1 < in.length ? in[pc + 1] : 0;
+        return op == JMP_CALL ? next : next | in[target];
     }
 
     private static int bit(int r) {
         return 1 << r;
     }
 
-    private static void useDef(Program p, Instruction i, int pc, int[] use, int[] def) {
-        int cls = i.cls();
-        int op = Opcodes.aluOp(i.opcode());
-        boolean x = Opcodes.source(i.opcode()) == Opcodes.SRC_X;
-        switch (cls) {
-            case Opcodes.CLASS_ALU, Opcodes.CLASS_ALU64 -> {
-                if (op == Opcodes.ALU_MOV) {
+    private static void useDef(Program p, Instruction i, Rules rules, int pc, int[] use, int[] def) {
+        int op = aluOp(i.opcode());
+        boolean x = source(i.opcode()) == SRC_X;
+        switch (i.cls()) {
+            case CLASS_ALU, CLASS_ALU64 -> {
+                if (op == ALU_MOV) {
                     use[pc] = x ? bit(i.src()) : 0;
                 } else {
-                    use[pc] = bit(i.dst()) | (x && op != Opcodes.ALU_NEG && op != Opcodes.ALU_END ? bit(i.src()) : 0);
+                    use[pc] = bit(i.dst()) | (x && op != ALU_NEG && op != ALU_END ? bit(i.src()) : 0);
                 }
                 def[pc] = bit(i.dst());
             }
-            case Opcodes.CLASS_LDX -> {
+            case CLASS_LDX -> {
                 use[pc] = bit(i.src());
                 def[pc] = bit(i.dst());
             }
-            case Opcodes.CLASS_ST -> use[pc] = bit(i.dst());
-            case Opcodes.CLASS_STX -> {
+            case CLASS_ST -> use[pc] = bit(i.dst());
+            case CLASS_STX -> {
                 use[pc] = bit(i.dst()) | bit(i.src());
-                if (Opcodes.mode(i.opcode()) == Opcodes.MODE_ATOMIC) {
-                    if (i.imm() == Opcodes.ATOMIC_CMPXCHG) {
+                if (mode(i.opcode()) == MODE_ATOMIC) {
+                    if (i.imm() == ATOMIC_CMPXCHG) {
                         use[pc] |= bit(0);
                         def[pc] = bit(0);
-                    } else if ((i.imm() & Opcodes.ATOMIC_FETCH) != 0) {
+                    } else if ((i.imm() & ATOMIC_FETCH) != 0) {
                         def[pc] = bit(i.src());
                     }
                 }
             }
-            case Opcodes.CLASS_LD -> {
+            case CLASS_LD -> {
                 if (i.isLdImm64()) {
                     def[pc] = bit(i.dst());
                 } else { // LD_ABS / LD_IND
-                    use[pc] = bit(6) | (Opcodes.mode(i.opcode()) == Opcodes.MODE_IND ? bit(i.src()) : 0);
-                    def[pc] = CALL_CLOBBERED;
+                    use[pc] = bit(6) | (mode(i.opcode()) == MODE_IND ? bit(i.src()) : 0);
+                    def[pc] = rules == Rules.KERNEL ? CALL_CLOBBERED : bit(0);
                 }
             }
             default -> { // JMP, JMP32
-                if (InsnKind.isExit(i)) {
+                if (op == JMP_EXIT) {
                     use[pc] = bit(0);
-                } else if (InsnKind.isCall(i)) {
-                    use[pc] = argumentsOf(p, i);
-                    def[pc] = CALL_CLOBBERED;
-                } else if (InsnKind.isConditional(i)) {
+                } else if (op == JMP_CALL) {
+                    use[pc] = rules == Rules.KERNEL ? kernelArguments(p, i) : engineArguments(i);
+                    def[pc] = rules == Rules.KERNEL ? CALL_CLOBBERED : bit(0);
+                } else if (op != JMP_JA) {
                     use[pc] = bit(i.dst()) | (x ? bit(i.src()) : 0);
                 }
             }
         }
     }
 
-    /** The argument registers a call reads: by prototype for known helpers, r1-r5 otherwise. */
-    private static int argumentsOf(Program p, Instruction i) {
-        if (i.src() == Opcodes.CALL_HELPER && p.helpers() != null) {
+    /** The argument registers a call reads for the kernel: by prototype for known helpers, r1-r5 otherwise. */
+    private static int kernelArguments(Program p, Instruction i) {
+        if (source(i.opcode()) == SRC_K && i.src() == CALL_HELPER && p.helpers() != null) {
             Helper h = p.helpers().get(i.imm());
             if (h != null) {
                 int mask = 0;
@@ -136,6 +169,19 @@ final class Liveness {
                 return mask;
             }
         }
-        return 0b111110;
+        return HELPER_ARGUMENTS;
     }
+
+    /** What our engines hand a call: r1-r5 to a helper; everything to a callee or a possible tail call. */
+    private static int engineArguments(Instruction i) {
+        boolean callx = source(i.opcode()) == SRC_X;
+        boolean helper = !callx && i.src() == CALL_HELPER;
+        if (helper && i.imm() != TAIL_CALL_HELPER || !callx && i.src() == CALL_KFUNC) {
+            return HELPER_ARGUMENTS;
+        }
+        return EVERY_REGISTER; // a local call, CALLX (its id register among them) or bpf_tail_call
+    }
+
+    /** bpf_tail_call: the target runs on the caller's registers. */
+    private static final int TAIL_CALL_HELPER = 12;
 }

@@ -2,6 +2,7 @@ package org.binfmtbpf.verifier;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.binfmtbpf.program.RegisterLiveness;
 import org.binfmtbpf.verifier.RegisterState.Pointer;
 import org.binfmtbpf.verifier.RegisterState.Scalar;
 
@@ -12,9 +13,9 @@ import org.binfmtbpf.verifier.RegisterState.Scalar;
  * the old one. Ids must correspond one to one, so linked registers stay linked.
  */
 final class StateEquivalence {
-    private final Liveness liveness;
+    private final RegisterLiveness liveness;
 
-    StateEquivalence(Liveness liveness) {
+    StateEquivalence(RegisterLiveness liveness) {
         this.liveness = liveness;
     }
 
@@ -47,7 +48,7 @@ final class StateEquivalence {
         IdMap ids = new IdMap();
         for (int i = 0; i < old.depth(); i++) {
             int live = i == old.depth() - 1 ? liveness.liveIn(pc)
-                    : liveness.liveIn(old.frame(i + 1).callsite() + 1) & Liveness.CALLEE_SAVED;
+                    : liveness.liveIn(old.frame(i + 1).callsite() + 1) & RegisterLiveness.CALLEE_SAVED;
             FrameState o = old.frame(i);
             FrameState c = cur.frame(i);
             for (int r = 0; r < FrameState.FP; r++) {

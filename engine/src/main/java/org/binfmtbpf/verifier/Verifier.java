@@ -1,6 +1,7 @@
 package org.binfmtbpf.verifier;
 
 import org.binfmtbpf.program.Program;
+import org.binfmtbpf.program.RegisterLiveness;
 import org.binfmtbpf.program.SourceLine;
 
 /**
@@ -27,7 +28,7 @@ public final class Verifier {
         } catch (Rejection r) {
             throw refuse(program, earlyLog, r, null, null);
         }
-        VerifierEnv env = new VerifierEnv(program, options, cfg, Liveness.compute(program, cfg));
+        VerifierEnv env = new VerifierEnv(program, options, cfg, RegisterLiveness.of(program, RegisterLiveness.Rules.KERNEL));
         PathExplorer explorer = new PathExplorer(env);
         int maxStack;
         try {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.ProgramType;
+import org.binfmtbpf.program.RegisterLiveness;
 
 /**
  * Everything the checks share during one verification (the kernel's bpf_verifier_env): the
@@ -14,7 +15,7 @@ final class VerifierEnv {
     final Program program;
     final VerifierOptions options;
     final ControlFlow cfg;
-    final Liveness liveness;
+    final RegisterLiveness liveness;
     final VerifierLog log;
     final FactsRecorder facts;
     final MapResolver maps;
@@ -37,7 +38,7 @@ final class VerifierEnv {
         void push(int pc, VerifierState state);
     }
 
-    VerifierEnv(Program program, VerifierOptions options, ControlFlow cfg, Liveness liveness) {
+    VerifierEnv(Program program, VerifierOptions options, ControlFlow cfg, RegisterLiveness liveness) {
         this.program = program;
         this.options = options;
         this.cfg = cfg;

@@ -32,6 +32,8 @@ public final class JitCompiler {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     private final Function<Program, AccessFacts> verifierFacts;
+    /** Bytes of bytecode per chunk method to aim for ({@link CostModel#CHUNK_BUDGET}; tests ask for less). */
+    private final int chunkBudget;
     private final TailCallTargets tailCallTargets = new TailCallTargets(this);
 
     /** A compiler that proves what it can on its own ({@link FramePointerFacts}). */
@@ -41,7 +43,13 @@ public final class JitCompiler {
 
     /** A compiler that also uses what a verifier proved about each program's memory accesses. */
     public JitCompiler(Function<Program, AccessFacts> verifierFacts) {
+        this(verifierFacts, CostModel.CHUNK_BUDGET);
+    }
+
+    /** A compiler that cuts functions into chunks of about {@code chunkBudget} bytes: tests get chunked code from small programs. */
+    JitCompiler(Function<Program, AccessFacts> verifierFacts, int chunkBudget) {
         this.verifierFacts = verifierFacts;
+        this.chunkBudget = chunkBudget;
     }
 
     /** Compiles and defines the program. Thread-safe. */
@@ -58,7 +66,7 @@ public final class JitCompiler {
     }
 
     private JitExecutable compile(Program program, AccessFacts facts) {
-        Generated g = generate(program, facts, Variant.RUN);
+        Generated g = generate(program, facts, Variant.RUN, chunkBudget);
         JitExecutable e = new JitExecutable(program, define(program, g, Variant.RUN), facts, this);
         tailCallTargets.remember(program, e);
         return e;
@@ -66,7 +74,7 @@ public final class JitCompiler {
 
     /** Generates and defines another variant of the program's class (see {@link JitExecutable}). */
     CompiledCode define(Program program, AccessFacts facts, Variant variant) {
-        return define(program, generate(program, facts, variant), variant);
+        return define(program, generate(program, facts, variant, chunkBudget), variant);
     }
 
     /** Defines one generated variant of the program's class and returns an instance. */
@@ -99,7 +107,7 @@ public final class JitCompiler {
 
     /** The class file generated for {@code program} given what a verifier proved about it. */
     public static byte[] classBytes(Program program, AccessFacts verifierFacts) {
-        return generate(program, verifierFacts, Variant.RUN).bytes;
+        return generate(program, verifierFacts, Variant.RUN, CostModel.CHUNK_BUDGET).bytes;
     }
 
     /**
@@ -114,7 +122,7 @@ public final class JitCompiler {
 
     /** Bytecode sizes of the generated methods, by name. */
     static List<ClassGenerator.MethodSize> methodSizes(Program program) {
-        return generate(program, AccessFacts.NONE, Variant.RUN).sizes;
+        return generate(program, AccessFacts.NONE, Variant.RUN, CostModel.CHUNK_BUDGET).sizes;
     }
 
     record Generated(byte[] bytes, List<ClassGenerator.MethodSize> sizes, List<byte[]> mapValues) {}
@@ -123,8 +131,8 @@ public final class JitCompiler {
      * Generates the class; should an estimate of {@link CostModel} fall short and a method pass
      * HotSpot's compile limit, generates again with smaller chunks.
      */
-    static Generated generate(Program program, AccessFacts facts, Variant variant) {
-        int budget = CostModel.CHUNK_BUDGET;
+    static Generated generate(Program program, AccessFacts facts, Variant variant, int chunkBudget) {
+        int budget = chunkBudget;
         while (true) {
             ProgramPlan plan = ProgramPlan.of(program, budget, variant.counted());
             ClassContext cls = new ClassContext(CLASS_PREFIX + javaName(program.name()) + variant.suffix(), plan,

@@ -88,6 +88,11 @@ final class MethodEmitter implements Opcodes {
         return end;
     }
 
+    /** True when r10 is the stack top wherever this chunk's function is entered (see {@link #chunkPrologue}). */
+    private boolean framePointerIsStackTop() {
+        return fn.index == 0 && cls.mainAtStackTop && !fn.writesFramePointer;
+    }
+
     private void functionPrologue() {
         loadStackArray();
         if (fn.index == 0 && cls.mainAtStackTop) {
@@ -97,11 +102,26 @@ final class MethodEmitter implements Opcodes {
         }
     }
 
+    /**
+     * Loads the registers live at some entry of this chunk from the register file; the others
+     * are written before they are read, so they start as 0. r10 of a pinned main function that
+     * never writes it is the stack top, a constant, as in an unchunked one.
+     */
     private void chunkPrologue() {
+        int live = 0;
+        for (int entry : chunk.entries()) {
+            live |= cls.plan.liveIn(entry);
+        }
         for (int r = 0; r <= 10; r++) {
-            mv.visitVarInsn(ALOAD, slots.registerFile());
-            pushInt(r);
-            mv.visitInsn(LALOAD);
+            if (r == 10 && framePointerIsStackTop()) {
+                pushLong(org.binfmtbpf.run.Invocation.stackTop());
+            } else if ((live & 1 << r) != 0) {
+                mv.visitVarInsn(ALOAD, slots.registerFile());
+                pushInt(r);
+                mv.visitInsn(LALOAD);
+            } else {
+                mv.visitInsn(LCONST_0);
+            }
             store(r);
         }
         mv.visitVarInsn(ALOAD, slots.registerFile());
@@ -219,11 +239,14 @@ final class MethodEmitter implements Opcodes {
         if (!inChunk()) {
             throw new IllegalStateException("branch to " + target + " leaves an unchunked function");
         }
+        int live = cls.plan.liveIn(target);
         for (int r = 0; r <= 10; r++) {
-            mv.visitVarInsn(ALOAD, slots.registerFile());
-            pushInt(r);
-            load(r);
-            mv.visitInsn(LASTORE);
+            if ((live & 1 << r) != 0 && !(r == 10 && framePointerIsStackTop())) { // only what the target may read
+                mv.visitVarInsn(ALOAD, slots.registerFile());
+                pushInt(r);
+                load(r);
+                mv.visitInsn(LASTORE);
+            }
         }
         pushInt(fn.chunkAt(target).transferCode(target));
         mv.visitInsn(IRETURN);

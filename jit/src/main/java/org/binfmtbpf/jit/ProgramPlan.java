@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.program.Program;
+import org.binfmtbpf.program.RegisterLiveness;
 import org.binfmtbpf.program.Subprogram;
 
 /**
@@ -29,6 +30,8 @@ final class ProgramPlan {
 
     /** True when every instruction is preceded by a budget tick (larger code). */
     final boolean counted;
+    /** Computed on first need: only chunked functions ask. */
+    private RegisterLiveness liveness;
 
     private ProgramPlan(Program program, int chunkBudget, boolean counted) {
         this.counted = counted;
@@ -106,5 +109,16 @@ final class ProgramPlan {
             }
         }
         return -1;
+    }
+
+    /**
+     * The registers (bit r) our engines may read from {@code pc} on before writing them: what
+     * a transfer from one chunk method to another must carry in the register file.
+     */
+    int liveIn(int pc) {
+        if (liveness == null) {
+            liveness = RegisterLiveness.of(program, RegisterLiveness.Rules.ENGINES);
+        }
+        return liveness.liveIn(pc);
     }
 }

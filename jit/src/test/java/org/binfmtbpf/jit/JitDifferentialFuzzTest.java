@@ -20,14 +20,18 @@ import org.binfmtbpf.run.Engine;
 import org.binfmtbpf.run.Executable;
 import org.binfmtbpf.run.Interpreter;
 import org.binfmtbpf.run.Invocation;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random valid programs ({@link RandomProgram}) run on the interpreter and on the JIT must
  * end the same way: the same r0, or the same fault at the same instruction, and the same
  * bytes left in the stack and the context (every run starts on a poisoned stack, see
  * {@link PoisonedStack}). Some runs have a small instruction budget, which
- * exercises the JIT's counted code.
+ * exercises the JIT's counted code. The JIT runs twice: as users get it, and cutting every
+ * function into chunk methods of about 64 bytes, so that each program crosses chunk
+ * boundaries (which carry only the registers live there) as 4,096-instruction programs do.
  *
  * <p>Reproduce a failure with {@code -Dbinfmtbpf.fuzz.seed=SEED -Dbinfmtbpf.fuzz.programs=1},
  * SEED being the program seed the failure names.
@@ -38,15 +42,19 @@ class JitDifferentialFuzzTest {
     private static final int RUNS_PER_PROGRAM = 4;
 
     private final Engine interpreter = new Interpreter();
-    private final Engine jit = new JitEngine();
+    static List<Arguments> jits() {
+        return List.of(Arguments.of("jit", new JitEngine()),
+                Arguments.of("jit in 64-byte chunks", new JitEngine(new JitCompiler(VerifiedAccessFacts::of, 64))));
+    }
     private final Invocation interpInv = new Invocation();
     private final Invocation jitInv = new Invocation();
 
     /** How one run ended: r0 or the fault, and the memory it left. */
     record Outcome(String end, String stack, String context) {}
 
-    @Test
-    void randomProgramsEndIdenticallyOnBothEngines() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jits")
+    void randomProgramsEndIdenticallyOnBothEngines(String name, Engine jit) {
         int refused = 0;
         int faults = 0;
         int runs = 0;
@@ -85,7 +93,7 @@ class JitDifferentialFuzzTest {
                 }
             }
         }
-        System.out.printf("differential fuzz: %d programs (%d refused), %d runs, %d faulted%n", PROGRAMS, refused, runs, faults);
+        System.out.printf(name + " differential fuzz: %d programs (%d refused), %d runs, %d faulted%n", PROGRAMS, refused, runs, faults);
         assertEquals(List.of(), failures, () -> String.join("\n", failures));
         assertTrue(refused < PROGRAMS / 20, "the validator refused " + refused + " generated programs; the generator is wrong");
         assertTrue(faults > runs / 20 && faults < runs * 9 / 10,
