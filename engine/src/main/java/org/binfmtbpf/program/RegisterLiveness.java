@@ -5,6 +5,7 @@ import static org.binfmtbpf.isa.Opcodes.*;
 import org.binfmtbpf.helpers.ArgKind;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.JumpTarget;
 
 /**
  * Which registers may still be read before being written, at each instruction: classic
@@ -94,7 +95,7 @@ public final class RegisterLiveness {
             return 0;
         }
         boolean ja = op == JMP_JA && source(opcode) == SRC_K;
-        int target = ja && insn.cls() == CLASS_JMP32 ? pc + 1 + insn.imm() : pc + 1 + insn.off();
+        int target = (int) JumpTarget.of(pc, insn);
         if (ja) {
             return in[target];
         }

@@ -1,6 +1,7 @@
 package org.binfmtbpf.verifier;
 
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.JumpTarget;
 import org.binfmtbpf.isa.Opcodes;
 
 /** Small questions about one instruction that the control-flow and liveness passes ask. */
@@ -42,10 +43,7 @@ final class InsnKind {
 
     /** Where a JA or conditional jump at {@code pc} goes when taken (JMP32 JA uses imm). */
     static int jumpTarget(Instruction i, int pc) {
-        if (isJa(i) && Opcodes.cls(i.opcode()) == Opcodes.CLASS_JMP32) {
-            return pc + 1 + i.imm();
-        }
-        return pc + 1 + i.off();
+        return (int) JumpTarget.of(pc, i);
     }
 
     static int callTarget(Instruction i, int pc) {

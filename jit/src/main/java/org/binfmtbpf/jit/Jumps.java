@@ -3,6 +3,7 @@ package org.binfmtbpf.jit;
 import static org.binfmtbpf.isa.Opcodes.*;
 
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.JumpTarget;
 
 /** Control-flow facts about single instructions, as the code generator needs them. */
 final class Jumps {
@@ -35,10 +36,7 @@ final class Jumps {
 
     /** Target of a branch: pc + 1 + off, or pc + 1 + imm for the 32-bit JA of class JMP32. */
     static int target(Instruction insn, int pc) {
-        if (insn.cls() == CLASS_JMP32 && aluOp(insn.opcode()) == JMP_JA) {
-            return pc + 1 + insn.imm();
-        }
-        return pc + 1 + insn.off();
+        return (int) JumpTarget.of(pc, insn);
     }
 
     /** Target of a local call: pc + 1 + imm. */
