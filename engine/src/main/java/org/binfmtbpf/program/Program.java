@@ -30,6 +30,7 @@ public final class Program {
     private final SourceLine[] lines;
     private final String license;
     private final int stackUse;
+    private final boolean headerContext;
 
     /** MAX_BPF_STACK: what a whole call chain may use. */
     private static final int MAX_STACK = 512;
@@ -50,10 +51,13 @@ public final class Program {
         this.license = license;
         this.stackUse = functions.isEmpty() ? MAX_STACK
                 : Math.min(MAX_STACK, functions.stream().mapToInt(Subprogram::stackSize).sum());
+        this.headerContext = type.headerContext();
     }
 
     public String name() { return name; }
     public ProgramType type() { return type; }
+    /** {@code type().headerContext()}, one load nearer: every run's {@code Invocation.begin} asks. */
+    public boolean headerContext() { return headerContext; }
     public int length() { return insns.length; }
     public Instruction insn(int pc) { return insns[pc]; }
     /** A copy of the instruction slots. */

@@ -128,7 +128,7 @@ public final class Invocation {
     }
 
     private void bind(Program program, byte[] contextBytes) {
-        boolean header = program.type().headerContext();
+        boolean header = program.headerContext();
         context.rebind(header ? padded(contextBytes) : contextBytes, !header);
     }
 
@@ -140,7 +140,7 @@ public final class Invocation {
      */
     public void again(Executable executable) {
         Program program = executable.program();
-        if (!program.type().headerContext() || context.writable()) {
+        if (!program.headerContext() || context.writable()) {
             throw new IllegalStateException("again() runs header programs on a bound header; " + program.name()
                     + " needs begin()");
         }

@@ -22,6 +22,8 @@ public final class JitExecutable implements Executable {
     private final Program program;
     private final CompiledCode code;
     private final AccessFacts facts;
+    /** {@code facts.readsOnlyStackItWrites()}, a field: every run's {@code Invocation.begin} asks. */
+    private final boolean ownStackOnly;
     private final JitCompiler compiler;
     /** The other variants by {@link Variant#index}, filled on first need; slot 0 stays empty ({@link #code}). */
     private final CompiledCode[] variants = new CompiledCode[4];
@@ -31,13 +33,14 @@ public final class JitExecutable implements Executable {
         this.program = program;
         this.code = code;
         this.facts = facts;
+        this.ownStackOnly = facts.readsOnlyStackItWrites();
         this.compiler = compiler;
     }
 
     /** What the verifier proved ({@code VerifierFacts.readsOnlyStackItWrites}); false for a program it refused. */
     @Override
     public boolean readsOnlyStackItWrites() {
-        return facts.readsOnlyStackItWrites();
+        return ownStackOnly;
     }
 
     @Override
