@@ -59,6 +59,10 @@ final class ClassContext {
         return "MAP" + index;
     }
 
+    /** The method {@code run} calls when the main function is one method ({@link MethodEmitter#forRunEntry}). */
+    static final String RUN_ENTRY = "main";
+    static final String RUN_ENTRY_DESCRIPTOR = "(Lorg/binfmtbpf/run/Invocation;)J";
+
     static String functionMethod(int function) {
         return "f" + function;
     }

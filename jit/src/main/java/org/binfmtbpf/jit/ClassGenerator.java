@@ -14,8 +14,10 @@ import org.objectweb.asm.Type;
  *   final class BpfProgram implements CompiledCode {
  *     static final HelperRegistry HELPERS;            // class data, for CALLX
  *     static final byte[] MAP0, MAP1...;               // class data: values of array maps read directly
- *     long run(Invocation inv)                         // r1 = context, r2 = its length, r10 = stack top
- *     static long f0(inv, r1..r5, r10, depth)          // one method per BPF function...
+ *     long run(Invocation inv)                         // calls main(inv), or f0 when main is chunked
+ *     long enter(inv, r0..r10, depth)                  // f0 on given registers: tail calls
+ *     static long main(Invocation inv)                 // f0's body from r1 = context, r2 = its length, r10 = stack top
+ *     static long f0(inv, r0..r10, depth)              // one method per BPF function...
  *     static int  f0_c0(inv, long[] regs, int entry)  // ...or a driver looping over chunk methods
  *   }
  * </pre>
@@ -66,6 +68,11 @@ final class ClassGenerator implements Opcodes {
                 Label end = new MethodEmitter(mv, cls, f, f.chunks.get(0), RegisterSlots.forFunction()).emit();
                 sizes.add(new MethodSize(ClassContext.functionMethod(f.index), end));
             }
+        }
+        if (hasRunEntry()) {
+            MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, ClassContext.RUN_ENTRY, ClassContext.RUN_ENTRY_DESCRIPTOR,
+                    null, null);
+            sizes.add(new MethodSize(ClassContext.RUN_ENTRY, MethodEmitter.forRunEntry(mv, cls, cls.plan.functions.get(0)).emit()));
         }
         cw.visitEnd();
         return cw.toByteArray();
@@ -119,6 +126,14 @@ final class ClassGenerator implements Opcodes {
         mv.visitEnd();
     }
 
+    /**
+     * True when {@code run} calls a method of its own ({@link MethodEmitter#forRunEntry}): the
+     * main function is one method (a chunked one's {@code f0} is a small driver already).
+     */
+    private boolean hasRunEntry() {
+        return !cls.plan.functions.get(0).chunked();
+    }
+
     /** {@code run(inv)}: the entry state of the kernel (r1 = context, r2 = its length, r10 = stack top). */
     private void runMethod() {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "(Lorg/binfmtbpf/run/Invocation;)J", null, null);
@@ -133,18 +148,23 @@ final class ClassGenerator implements Opcodes {
         cls.constants.pushInt(mv, org.binfmtbpf.run.Invocation.STACK_SIZE - frame);
         mv.visitFieldInsn(PUTFIELD, MethodEmitter.INVOCATION, "stackFloor", "I");
         mv.visitVarInsn(ALOAD, 1);
-        mv.visitInsn(LCONST_0);
-        mv.visitMethodInsn(INVOKESTATIC, MethodEmitter.INVOCATION, "contextAddress", "()J", false);
-        mv.visitVarInsn(ALOAD, 1);
-        mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "size", "()I", false);
-        mv.visitInsn(I2L);
-        for (int r = 3; r <= 9; r++) {
+        if (hasRunEntry()) {
+            mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.RUN_ENTRY, ClassContext.RUN_ENTRY_DESCRIPTOR, false);
+        } else {
             mv.visitInsn(LCONST_0);
+            mv.visitMethodInsn(INVOKESTATIC, MethodEmitter.INVOCATION, "contextAddress", "()J", false);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
+            mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "size", "()I", false);
+            mv.visitInsn(I2L);
+            for (int r = 3; r <= 9; r++) {
+                mv.visitInsn(LCONST_0);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, MethodEmitter.INVOCATION, "stackTop", "()J", false);
+            mv.visitInsn(ICONST_0);
+            mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.functionMethod(0), RegisterSlots.FUNCTION_DESCRIPTOR,
+                    false);
         }
-        mv.visitMethodInsn(INVOKESTATIC, MethodEmitter.INVOCATION, "stackTop", "()J", false);
-        mv.visitInsn(ICONST_0);
-        mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.functionMethod(0), RegisterSlots.FUNCTION_DESCRIPTOR, false);
         mv.visitLabel(end);
         mv.visitInsn(LRETURN);
         mv.visitLabel(packetEnd);

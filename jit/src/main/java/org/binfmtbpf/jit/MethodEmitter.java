@@ -28,14 +28,32 @@ final class MethodEmitter implements Opcodes {
     private final Map<Integer, Label> leaving = new TreeMap<>();
     private final List<Runnable> trailers = new ArrayList<>();
     private final Label end = new Label();
+    /** True for the method {@code run} calls: the main function entered in the kernel's entry state. */
+    private final boolean runEntry;
 
     MethodEmitter(MethodVisitor mv, ClassContext cls, FunctionPlan fn, Chunk chunk, RegisterSlots slots) {
+        this(mv, cls, fn, chunk, slots, false);
+    }
+
+    private MethodEmitter(MethodVisitor mv, ClassContext cls, FunctionPlan fn, Chunk chunk, RegisterSlots slots,
+                          boolean runEntry) {
         this.mv = new FrameTracker(mv, slots.frameLocals());
         this.cls = cls;
         this.fn = fn;
         this.chunk = chunk;
         this.slots = slots;
         this.labels = new Label[chunk.end() - chunk.start()];
+        this.runEntry = runEntry;
+    }
+
+    /**
+     * The emitter of {@code static long main(Invocation)}: the unchunked main function again,
+     * its registers set in its prologue to the kernel's entry state (r1 = context, r2 = its
+     * length, r10 = stack top, the rest 0) instead of passed in. {@code run} calls it with one
+     * argument rather than {@code f0} with thirteen, and HotSpot sees the constants.
+     */
+    static MethodEmitter forRunEntry(MethodVisitor mv, ClassContext cls, FunctionPlan main) {
+        return new MethodEmitter(mv, cls, main, main.chunks.get(0), RegisterSlots.forFunction(), true);
     }
 
     boolean inChunk() {
@@ -94,8 +112,11 @@ final class MethodEmitter implements Opcodes {
     }
 
     private void functionPrologue() {
+        if (runEntry) {
+            entryState(); // r10 included
+        }
         loadStackArray();
-        if (fn.index == 0 && cls.mainAtStackTop) {
+        if (fn.index == 0 && cls.mainAtStackTop && !runEntry) {
             // The r10 parameter is the stack top whenever this variant runs: say so with a constant.
             pushLong(org.binfmtbpf.run.Invocation.stackTop());
             store(10);
@@ -139,6 +160,27 @@ final class MethodEmitter implements Opcodes {
             mv.visitVarInsn(ILOAD, 2);
             mv.visitTableSwitchInsn(0, targets.length - 1, targets[0], targets);
         }
+    }
+
+    /** r1 = the context's address, r2 = its length, r10 = the stack top, r0 and r3-r9 = 0, depth 0. */
+    private void entryState() {
+        for (int r = 0; r <= 10; r++) {
+            if (r == 1) {
+                pushLong(org.binfmtbpf.run.Invocation.contextAddress());
+            } else if (r == 2) {
+                mv.visitVarInsn(ALOAD, RegisterSlots.INV);
+                mv.visitFieldInsn(GETFIELD, INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
+                mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "size", "()I", false);
+                mv.visitInsn(I2L);
+            } else if (r == 10) {
+                pushLong(org.binfmtbpf.run.Invocation.stackTop());
+            } else {
+                mv.visitInsn(LCONST_0);
+            }
+            store(r);
+        }
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, slots.depth());
     }
 
     /** The arrays every direct access indexes, in locals: the stack and the context's bytes. */
