@@ -46,7 +46,7 @@ final class VerifierEnv {
         this.log = new VerifierLog(options.logLevel(), program);
         this.facts = new FactsRecorder(program);
         this.maps = new MapResolver(program);
-        boolean header = program.type().headerContext();
+        boolean header = program.headerContext();
         this.contextSize = header ? ProgramType.HEADER_SIZE : options.rawContextSize();
         this.contextWritable = !header;
         this.contextAligned = program.type() == ProgramType.SYSCALL;

@@ -151,16 +151,9 @@ final class ClassGenerator implements Opcodes {
         if (hasRunEntry()) {
             mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.RUN_ENTRY, ClassContext.RUN_ENTRY_DESCRIPTOR, false);
         } else {
-            mv.visitInsn(LCONST_0);
-            mv.visitMethodInsn(INVOKESTATIC, MethodEmitter.INVOCATION, "contextAddress", "()J", false);
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitFieldInsn(GETFIELD, MethodEmitter.INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
-            mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "size", "()I", false);
-            mv.visitInsn(I2L);
-            for (int r = 3; r <= 9; r++) {
-                mv.visitInsn(LCONST_0);
+            for (int r = 0; r <= 10; r++) {
+                MethodEmitter.pushEntryValue(mv, cls.constants, 1, r);
             }
-            mv.visitMethodInsn(INVOKESTATIC, MethodEmitter.INVOCATION, "stackTop", "()J", false);
             mv.visitInsn(ICONST_0);
             mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.functionMethod(0), RegisterSlots.FUNCTION_DESCRIPTOR,
                     false);

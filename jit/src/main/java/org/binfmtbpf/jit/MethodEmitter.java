@@ -165,22 +165,31 @@ final class MethodEmitter implements Opcodes {
     /** r1 = the context's address, r2 = its length, r10 = the stack top, r0 and r3-r9 = 0, depth 0. */
     private void entryState() {
         for (int r = 0; r <= 10; r++) {
-            if (r == 1) {
-                pushLong(org.binfmtbpf.run.Invocation.contextAddress());
-            } else if (r == 2) {
-                mv.visitVarInsn(ALOAD, RegisterSlots.INV);
-                mv.visitFieldInsn(GETFIELD, INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
-                mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "size", "()I", false);
-                mv.visitInsn(I2L);
-            } else if (r == 10) {
-                pushLong(org.binfmtbpf.run.Invocation.stackTop());
-            } else {
-                mv.visitInsn(LCONST_0);
-            }
+            pushEntryValue(mv, cls.constants, RegisterSlots.INV, r);
             store(r);
         }
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, slots.depth());
+    }
+
+    /**
+     * Pushes what register {@code r} holds when a run starts, the kernel's entry state: r1 the
+     * context's address, r2 its length (read from the invocation in local {@code invSlot}), r10
+     * the stack top, every other register 0. {@code run} and the main entry method share it.
+     */
+    static void pushEntryValue(MethodVisitor mv, Constants constants, int invSlot, int r) {
+        if (r == 1) {
+            constants.pushLong(mv, org.binfmtbpf.run.Invocation.contextAddress());
+        } else if (r == 2) {
+            mv.visitVarInsn(ALOAD, invSlot);
+            mv.visitFieldInsn(GETFIELD, INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
+            mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "size", "()I", false);
+            mv.visitInsn(I2L);
+        } else if (r == 10) {
+            constants.pushLong(mv, org.binfmtbpf.run.Invocation.stackTop());
+        } else {
+            mv.visitInsn(LCONST_0);
+        }
     }
 
     /** The arrays every direct access indexes, in locals: the stack and the context's bytes. */

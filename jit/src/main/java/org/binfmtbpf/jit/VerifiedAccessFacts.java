@@ -47,7 +47,7 @@ final class VerifiedAccessFacts implements AccessFacts {
 
     /** Verifies {@code program} (without a log) and takes its facts; none if the verifier refuses it. */
     static AccessFacts of(Program program) {
-        if (!program.type().headerContext()) {
+        if (!program.headerContext()) {
             return AccessFacts.NONE;
         }
         try {
@@ -62,7 +62,7 @@ final class VerifiedAccessFacts implements AccessFacts {
         if (!proven.areFactsOf(program)) {
             throw new IllegalArgumentException("the verifier's facts given for " + program.name() + " are another program's");
         }
-        if (!program.type().headerContext()) {
+        if (!program.headerContext()) {
             return AccessFacts.NONE;
         }
         ProvenAccess[] byPc = new ProvenAccess[program.length()];

@@ -30,7 +30,7 @@ import org.binfmtbpf.run.Invocation;
  *
  * <p>Choices where the kernel leaves a register's value unspecified (the program cannot
  * read it after the verifier): r0 and r3-r9 start at 0; r1-r5 keep their values across
- * helper calls and LD_ABS / LD_IND; after a local call the caller has its own r1-r9 back (as
+ * helper calls and LD_ABS / LD_IND; after a local call the caller has its own r1-r10 back (as
  * in the kernel's interpreter, where a callee gets registers of its own), and a callee starts
  * with its caller's r0-r9.
  */
