@@ -1,6 +1,7 @@
 package org.binfmtbpf.verifier;
 
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.binfmtbpf.program.Subprogram;
 import org.binfmtbpf.verifier.RegisterState.Pointer;
 import org.binfmtbpf.verifier.RegisterState.Scalar;
@@ -22,7 +23,7 @@ final class CallCheck {
         if (insn.dst() != 0 || insn.off() != 0) {
             throw Rejection.at(pc, "BPF_CALL uses reserved fields");
         }
-        int target = InsnKind.callTarget(insn, pc);
+        int target = InstructionKind.callTarget(insn, pc);
         if (st.depth() >= MAX_CALL_FRAMES) {
             throw Rejection.at(pc, "the call stack of %d frames is too deep", st.depth() + 1);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.Subprogram;
@@ -61,7 +62,7 @@ final class ControlFlow {
         for (Subprogram s : fns) {
             int last = s.end() - 1;
             Instruction insn = p.insn(last);
-            if (cf.secondSlot[last] || !(InsnKind.isExit(insn) || InsnKind.isJa(insn))) {
+            if (cf.secondSlot[last] || !(InstructionKind.isExit(insn) || InstructionKind.isJa(insn))) {
                 throw Rejection.at(last, "last insn is not an exit or jmp");
             }
         }
@@ -70,14 +71,14 @@ final class ControlFlow {
                 continue;
             }
             Instruction insn = p.insn(pc);
-            if (InsnKind.isLocalCall(insn)) {
-                int t = InsnKind.callTarget(insn, pc);
+            if (InstructionKind.isLocalCall(insn)) {
+                int t = InstructionKind.callTarget(insn, pc);
                 if (t < 0 || t >= n || fnStartIndex(fns, t) < 0) {
                     throw Rejection.at(pc, "call to invalid destination %d", t);
                 }
                 cf.prunePoint[pc + 1 < n ? pc + 1 : pc] = true;
-            } else if (InsnKind.isJa(insn) || InsnKind.isConditional(insn)) {
-                int t = InsnKind.jumpTarget(insn, pc);
+            } else if (InstructionKind.isJa(insn) || InstructionKind.isConditional(insn)) {
+                int t = InstructionKind.jumpTarget(insn, pc);
                 if (t < 0 || t >= n || cf.functionOf[t] != cf.functionOf[pc]) {
                     throw Rejection.at(pc, "jump out of range from insn %d to %d", pc, t);
                 }
@@ -85,7 +86,7 @@ final class ControlFlow {
                     throw Rejection.at(pc, "jump into the middle of ldimm64 insn %d", t - 1);
                 }
                 cf.prunePoint[t] = true;
-                if (InsnKind.isConditional(insn)) {
+                if (InstructionKind.isConditional(insn)) {
                     cf.prunePoint[pc + 1] = true;
                 }
             }
@@ -118,21 +119,21 @@ final class ControlFlow {
             int pc = todo.pop();
             Instruction insn = p.insn(pc);
             int next = pc + insn.slots();
-            if (InsnKind.isExit(insn)) {
+            if (InstructionKind.isExit(insn)) {
                 continue;
             }
-            if (InsnKind.isJa(insn)) {
-                visit(seen, todo, InsnKind.jumpTarget(insn, pc));
+            if (InstructionKind.isJa(insn)) {
+                visit(seen, todo, InstructionKind.jumpTarget(insn, pc));
                 continue;
             }
-            if (InsnKind.isConditional(insn)) {
-                visit(seen, todo, InsnKind.jumpTarget(insn, pc));
+            if (InstructionKind.isConditional(insn)) {
+                visit(seen, todo, InstructionKind.jumpTarget(insn, pc));
             }
-            if (InsnKind.isLocalCall(insn)) {
-                visit(seen, todo, InsnKind.callTarget(insn, pc));
+            if (InstructionKind.isLocalCall(insn)) {
+                visit(seen, todo, InstructionKind.callTarget(insn, pc));
             }
             if (insn.isLdImm64() && insn.src() == Opcodes.PSEUDO_FUNC) { // a callback: reached through a helper
-                visit(seen, todo, InsnKind.callTarget(insn, pc));
+                visit(seen, todo, InstructionKind.callTarget(insn, pc));
             }
             visit(seen, todo, next);
         }

@@ -1,6 +1,7 @@
 package org.binfmtbpf.verifier;
 
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.verifier.RegisterState.Pointer;
 import org.binfmtbpf.verifier.RegisterState.Scalar;
@@ -19,7 +20,7 @@ final class JumpCheck {
         int op = Opcodes.aluOp(opcode);
         boolean x = Opcodes.source(opcode) == Opcodes.SRC_X;
         boolean is32 = insn.cls() == Opcodes.CLASS_JMP32;
-        int target = InsnKind.jumpTarget(insn, pc);
+        int target = InstructionKind.jumpTarget(insn, pc);
         if (x ? insn.imm() != 0 : insn.src() != 0) {
             throw Rejection.at(pc, "BPF_JMP/JMP32 uses reserved fields");
         }

@@ -3,6 +3,7 @@ package org.binfmtbpf.verifier;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.program.ProgramType;
 import org.binfmtbpf.verifier.RegisterState.Pointer;
@@ -167,7 +168,7 @@ final class PathExplorer {
                     || (jmp64 ? insn.imm() != 0 : insn.off() != 0)) {
                 throw Rejection.at(pc, "BPF_JA uses reserved fields");
             }
-            return InsnKind.jumpTarget(insn, pc);
+            return InstructionKind.jumpTarget(insn, pc);
         }
         if (op == Opcodes.JMP_CALL && jmp64 && Opcodes.source(insn.opcode()) == Opcodes.SRC_K) {
             return switch (insn.src()) {

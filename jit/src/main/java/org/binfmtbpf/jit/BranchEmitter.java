@@ -3,6 +3,7 @@ package org.binfmtbpf.jit;
 import static org.binfmtbpf.isa.Opcodes.*;
 
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -32,14 +33,14 @@ final class BranchEmitter implements Opcodes {
             return true;
         }
         if (op == JMP_JA) {
-            mv.visitJumpInsn(GOTO, m.branchTarget(pc, Jumps.target(insn, pc)));
+            mv.visitJumpInsn(GOTO, m.branchTarget(pc, InstructionKind.jumpTarget(insn, pc)));
             return true;
         }
         int cond = condition(op);
         if (cond < 0) {
             return false;
         }
-        int to = Jumps.target(insn, pc);
+        int to = InstructionKind.jumpTarget(insn, pc);
         Label target = m.branchTarget(pc, to);
         if (to > pc) {
             compareAndJump(m, insn, op, cond, target);

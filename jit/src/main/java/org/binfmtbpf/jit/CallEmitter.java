@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.helpers.HelperFunction;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -103,7 +104,7 @@ final class CallEmitter implements Opcodes {
 
     private static boolean local(MethodEmitter m, Instruction insn, int pc) {
         MethodVisitor mv = m.mv;
-        int target = Jumps.callTarget(insn, pc);
+        int target = InstructionKind.callTarget(insn, pc);
         int callee = m.cls.plan.functionStartingAt(target);
         if (callee < 0) {
             throw new IllegalArgumentException("insn " + pc + ": call to " + target + ", which starts no function");

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.binfmtbpf.program.Subprogram;
 
 /**
@@ -54,10 +55,10 @@ final class Chunk {
         if (chunks.size() > 1) {
             for (int pc = f.start(); pc < f.end(); pc++) {
                 Instruction insn = plan.program.insn(pc);
-                if (!plan.instructionStart[pc] || !Jumps.isBranch(insn)) {
+                if (!plan.instructionStart[pc] || !InstructionKind.isBranch(insn)) {
                     continue;
                 }
-                int t = Jumps.target(insn, pc);
+                int t = InstructionKind.jumpTarget(insn, pc);
                 if (t < f.start() || t >= f.end()) {
                     continue; // MethodEmitter reports it
                 }

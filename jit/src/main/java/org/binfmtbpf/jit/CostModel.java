@@ -3,6 +3,7 @@ package org.binfmtbpf.jit;
 import static org.binfmtbpf.isa.Opcodes.*;
 
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 
 /**
  * Upper estimates of the bytecode one eBPF instruction turns into, so functions can be cut
@@ -48,13 +49,13 @@ final class CostModel {
     }
 
     private static int jumpCost(Instruction insn) {
-        if (Jumps.isLocalCall(insn)) {
+        if (InstructionKind.isLocalCall(insn)) {
             return 90;
         }
-        if (Jumps.isCall(insn)) {
+        if (InstructionKind.isCall(insn)) {
             return 110;
         }
-        if (Jumps.isExit(insn)) {
+        if (InstructionKind.isExit(insn)) {
             return 12;
         }
         return 40 + SPILL_STUB;

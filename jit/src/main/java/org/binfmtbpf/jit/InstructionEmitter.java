@@ -3,6 +3,7 @@ package org.binfmtbpf.jit;
 import static org.binfmtbpf.isa.Opcodes.*;
 
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 
 /** Sends each instruction to the emitter of its class. */
 final class InstructionEmitter {
@@ -11,7 +12,7 @@ final class InstructionEmitter {
     static void emit(MethodEmitter m, Instruction insn, int pc) {
         boolean done = switch (insn.cls()) {
             case CLASS_ALU, CLASS_ALU64 -> AluEmitter.emit(m, insn);
-            case CLASS_JMP, CLASS_JMP32 -> Jumps.isCall(insn) ? CallEmitter.emit(m, insn, pc) : BranchEmitter.emit(m, insn, pc);
+            case CLASS_JMP, CLASS_JMP32 -> InstructionKind.isCall(insn) ? CallEmitter.emit(m, insn, pc) : BranchEmitter.emit(m, insn, pc);
             default -> MemoryEmitter.emit(m, insn, pc);
         };
         if (!done) {

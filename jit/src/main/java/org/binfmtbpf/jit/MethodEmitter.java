@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -88,7 +89,7 @@ final class MethodEmitter implements Opcodes {
             InstructionEmitter.emit(this, cls.plan.program.insn(pc), pc);
             last = pc;
         }
-        if (last < 0 || Jumps.fallsThrough(cls.plan.program.insn(last))) {
+        if (last < 0 || InstructionKind.fallsThrough(cls.plan.program.insn(last))) {
             int next = chunk.end();
             if (next < fn.function.end()) {
                 mv.visitJumpInsn(GOTO, branchTarget(last, next));

@@ -3,6 +3,7 @@ package org.binfmtbpf.jit;
 import java.util.ArrayList;
 import java.util.List;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.InstructionKind;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.RegisterLiveness;
 import org.binfmtbpf.program.Subprogram;
@@ -45,19 +46,19 @@ final class ProgramPlan {
         for (int pc = 0; pc < n; pc++) {
             Instruction insn = program.insn(pc);
             instructionStart[pc] = true;
-            if (Jumps.isBranch(insn)) {
-                int t = Jumps.target(insn, pc);
+            if (InstructionKind.isBranch(insn)) {
+                int t = InstructionKind.jumpTarget(insn, pc);
                 if (t >= 0 && t <= n) {
                     blockStart[t] = true;
                 }
             }
-            if (Jumps.isBranch(insn) || Jumps.isExit(insn) || Jumps.isCall(insn)) {
+            if (InstructionKind.isBranch(insn) || InstructionKind.isExit(insn) || InstructionKind.isCall(insn)) {
                 blockStart[pc + 1] = true;
             }
-            if (Jumps.isLocalCall(insn) && Jumps.callTarget(insn, pc) == 0) {
+            if (InstructionKind.isLocalCall(insn) && InstructionKind.callTarget(insn, pc) == 0) {
                 callsMain = true;
             }
-            if (Jumps.isCall(insn) && !Jumps.isLocalCall(insn)) {
+            if (InstructionKind.isCall(insn) && !InstructionKind.isLocalCall(insn)) {
                 boolean isCallx = (insn.opcode() & org.binfmtbpf.isa.Opcodes.SRC_X) != 0;
                 callx |= isCallx;
                 tail |= isCallx || insn.imm() == JitRuntime.TAIL_CALL_HELPER;
