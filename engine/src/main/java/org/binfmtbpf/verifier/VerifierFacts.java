@@ -16,16 +16,20 @@ public final class VerifierFacts {
     private final ProvenAccess[] access;
     private final long[] constants;   // [pc * 11 + reg]
     private final short[] constMask;  // per pc: bit r set when constants[pc*11+r] is valid
+    private final short[] nonNegative64; // per pc: bit r set when r, as an unsigned 64-bit value, is below 2^63
+    private final short[] nonNegative32; // the same for r's low 32 bits and 2^31
     private final boolean[] reached;
     private final int[] frameSizes;
     private final boolean ownStackOnly;
 
-    VerifierFacts(Program program, ProvenAccess[] access, long[] constants, short[] constMask, boolean[] reached,
-                  int[] frameSizes, boolean ownStackOnly) {
+    VerifierFacts(Program program, ProvenAccess[] access, long[] constants, short[] constMask, short[] nonNegative64,
+                  short[] nonNegative32, boolean[] reached, int[] frameSizes, boolean ownStackOnly) {
         this.program = program;
         this.access = access;
         this.constants = constants;
         this.constMask = constMask;
+        this.nonNegative64 = nonNegative64;
+        this.nonNegative32 = nonNegative32;
         this.reached = reached;
         this.frameSizes = frameSizes;
         this.ownStackOnly = ownStackOnly;
@@ -58,6 +62,18 @@ public final class VerifierFacts {
     /** The constant register {@code reg} holds whenever instruction {@code pc} starts, if there is one. */
     public OptionalLong constantAtEntry(int pc, int reg) {
         return (constMask[pc] & (1 << reg)) != 0 ? OptionalLong.of(constants[pc * FrameState.REGS + reg]) : OptionalLong.empty();
+    }
+
+    /**
+     * True when scalar register {@code reg}, whenever instruction {@code pc} starts, holds a
+     * value whose sign bit is clear: all 64 bits read as unsigned are at most 2^63 - 1, or with
+     * {@code low32} its low 32 bits are at most 2^31 - 1. An unsigned comparison of two such
+     * values (or of one with a non-negative immediate) then agrees with the signed one, which
+     * the JIT emits instead. Unreached instructions and pointers have no such fact.
+     */
+    public boolean nonNegativeAtEntry(int pc, int reg, boolean low32) {
+        short[] masks = low32 ? nonNegative32 : nonNegative64;
+        return (masks[pc] & (1 << reg)) != 0;
     }
 
     /** True when some path executes instruction {@code pc}. */

@@ -128,4 +128,33 @@ class VerifierFactsTest {
         assertEquals(8, a.minOffset());
         assertTrue(a.fixed());
     }
+
+    /**
+     * A header byte is at most 255 on every path, so its sign bit is clear at the jump and an
+     * unsigned comparison of it may be signed; a header word may be anything, and a value is
+     * only as non-negative as the least of the paths that reach the instruction.
+     */
+    @Test
+    void provesWhichRegistersHaveTheirSignBitClear() throws Exception {
+        VerifierFacts f = facts("""
+                ldxb %r2, [%r1+0]
+                ldxdw %r5, [%r1+8]
+                ldxw %r4, [%r1+16]
+                ldxh %r3, [%r1+24]
+                jgt %r2, 200, +2
+                mov %r4, -1
+                mov %r3, 1
+                mov %r0, 0
+                exit
+                """);
+        assertTrue(f.nonNegativeAtEntry(4, 2, false), "a byte, as 64 bits");
+        assertTrue(f.nonNegativeAtEntry(4, 2, true), "a byte, as 32 bits");
+        assertFalse(f.nonNegativeAtEntry(4, 5, false), "a u64 from the header");
+        assertFalse(f.nonNegativeAtEntry(4, 4, true), "a u32 from the header, as 32 bits");
+        assertTrue(f.nonNegativeAtEntry(4, 4, false), "a u32 from the header is below 2^63");
+        assertFalse(f.nonNegativeAtEntry(4, 1, false), "a pointer has no such fact");
+        assertTrue(f.nonNegativeAtEntry(7, 3, false), "1 on one path, a u16 on the other");
+        assertTrue(f.nonNegativeAtEntry(7, 2, false), "at most 200 on one path, above 200 on the other");
+        assertFalse(f.nonNegativeAtEntry(7, 4, false), "-1 on one path");
+    }
 }

@@ -11,7 +11,11 @@ import org.objectweb.asm.Opcodes;
 /**
  * JA, EXIT and the conditional jumps of JMP (64-bit) and JMP32 (low 32 bits). Signed
  * comparisons are JVM comparisons; unsigned ones flip the sign bit of both operands first,
- * which orders unsigned values as signed ones (what {@code Long.compareUnsigned} does).
+ * which orders unsigned values as signed ones (what {@code Long.compareUnsigned} does),
+ * unless the verifier proved both operands' sign bits clear ({@link AccessFacts#nonNegative}):
+ * then the two orders agree and the plain signed comparison is emitted. C2 of JDK 17 does not
+ * see through the flip, so each costs an XOR per operand and, in a loop, a register holding
+ * the flipped constant.
  *
  * <p>A conditional jump backwards (a loop's) becomes the opposite jump over a {@code GOTO}.
  * HotSpot polls for safepoints at a loop's back edge, and the poll records the JVM state of
@@ -43,11 +47,11 @@ final class BranchEmitter implements Opcodes {
         int to = InstructionKind.jumpTarget(insn, pc);
         Label target = m.branchTarget(pc, to);
         if (to > pc) {
-            compareAndJump(m, insn, op, cond, target);
+            compareAndJump(m, insn, pc, op, cond, target);
             return true;
         }
         Label fallThrough = new Label();
-        compareAndJump(m, insn, op, opposite(cond), fallThrough);
+        compareAndJump(m, insn, pc, op, opposite(cond), fallThrough);
         mv.visitJumpInsn(GOTO, target);
         mv.visitLabel(fallThrough);
         m.mv.frame();
@@ -55,10 +59,11 @@ final class BranchEmitter implements Opcodes {
     }
 
     /** Pushes the comparison of the jump and jumps to {@code target} when {@code cond} holds. */
-    private static void compareAndJump(MethodEmitter m, Instruction insn, int op, int cond, Label target) {
+    private static void compareAndJump(MethodEmitter m, Instruction insn, int pc, int op, int cond, Label target) {
         MethodVisitor mv = m.mv;
         boolean reg = source(insn.opcode()) == SRC_X;
-        boolean unsigned = op == JMP_JGT || op == JMP_JGE || op == JMP_JLT || op == JMP_JLE;
+        boolean unsigned = (op == JMP_JGT || op == JMP_JGE || op == JMP_JLT || op == JMP_JLE)
+                && !signAgnostic(m, insn, pc);
         if (insn.cls() == CLASS_JMP) {
             long flip = unsigned ? Long.MIN_VALUE : 0;
             m.load(insn.dst());
@@ -106,6 +111,14 @@ final class BranchEmitter implements Opcodes {
                 mv.visitJumpInsn(cond + (IF_ICMPEQ - IFEQ), target);
             }
         }
+    }
+
+    /** True when both operands of the jump at {@code pc} are proven to have their sign bit clear. */
+    private static boolean signAgnostic(MethodEmitter m, Instruction insn, int pc) {
+        boolean low32 = insn.cls() == CLASS_JMP32;
+        AccessFacts facts = m.cls.facts;
+        boolean other = source(insn.opcode()) == SRC_X ? facts.nonNegative(pc, insn.src(), low32) : insn.imm() >= 0;
+        return other && facts.nonNegative(pc, insn.dst(), low32);
     }
 
     /** IFEQ for IFNE, IFGE for IFLT and so on: the jump taken exactly when {@code cond}'s is not. */

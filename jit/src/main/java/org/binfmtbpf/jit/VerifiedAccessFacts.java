@@ -38,11 +38,11 @@ final class VerifiedAccessFacts implements AccessFacts {
     private static final VerifierOptions FACTS_ONLY = VerifierOptions.defaults().withLogLevel(0);
 
     private final ProvenAccess[] byPc;
-    private final boolean ownStackOnly;
+    private final VerifierFacts proven;
 
-    private VerifiedAccessFacts(ProvenAccess[] byPc, boolean ownStackOnly) {
+    private VerifiedAccessFacts(ProvenAccess[] byPc, VerifierFacts proven) {
         this.byPc = byPc;
-        this.ownStackOnly = ownStackOnly;
+        this.proven = proven;
     }
 
     /** Verifies {@code program} (without a log) and takes its facts; none if the verifier refuses it. */
@@ -69,12 +69,17 @@ final class VerifiedAccessFacts implements AccessFacts {
         for (int pc = 0; pc < byPc.length; pc++) {
             byPc[pc] = translate(proven.access(pc), program.maps());
         }
-        return new VerifiedAccessFacts(byPc, proven.readsOnlyStackItWrites());
+        return new VerifiedAccessFacts(byPc, proven);
     }
 
     @Override
     public boolean readsOnlyStackItWrites() {
-        return ownStackOnly;
+        return proven.readsOnlyStackItWrites();
+    }
+
+    @Override
+    public boolean nonNegative(int pc, int reg, boolean low32) {
+        return proven.nonNegativeAtEntry(pc, reg, low32);
     }
 
     private static ProvenAccess translate(org.binfmtbpf.verifier.ProvenAccess a, List<BpfMap> maps) {
