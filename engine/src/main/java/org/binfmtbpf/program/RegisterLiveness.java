@@ -5,7 +5,7 @@ import static org.binfmtbpf.isa.Opcodes.*;
 import org.binfmtbpf.helpers.ArgKind;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.isa.Instruction;
-import org.binfmtbpf.isa.JumpTarget;
+import org.binfmtbpf.isa.InstructionKind;
 
 /**
  * Which registers may still be read before being written, at each instruction: classic
@@ -85,22 +85,14 @@ public final class RegisterLiveness {
     }
 
     private static int liveOut(Instruction insn, int pc, int[] in) {
-        int opcode = insn.opcode();
-        if (!isJump(opcode)) {
-            int next = pc + insn.slots();
-            return next < in.length ? in[next] : 0;
-        }
-        int op = aluOp(opcode);
-        if (op == JMP_EXIT) {
+        int next = pc + insn.slots() < in.length ? in[pc + insn.slots()] : 0;
+        if (InstructionKind.isExit(insn)) {
             return 0;
         }
-        boolean ja = op == JMP_JA && source(opcode) == SRC_K;
-        int target = (int) JumpTarget.of(pc, insn);
-        if (ja) {
-            return in[target];
+        if (InstructionKind.isJa(insn)) {
+            return in[InstructionKind.jumpTarget(insn, pc)];
         }
-        int next = pc + 1 < in.length ? in[pc + 1] : 0;
-        return op == JMP_CALL ? next : next | in[target];
+        return InstructionKind.isConditional(insn) ? next | in[InstructionKind.jumpTarget(insn, pc)] : next;
     }
 
     private static int bit(int r) {
