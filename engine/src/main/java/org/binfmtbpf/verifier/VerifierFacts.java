@@ -7,8 +7,8 @@ import org.binfmtbpf.program.Program;
 /**
  * What the verifier proved, per instruction, for the engines (immutable): for each load and
  * store the region and offset range it touches ({@link ProvenAccess}); for each instruction
- * the registers whose value is the same constant on every path that reaches it; each
- * function's stack frame size. The JIT uses these to emit direct array accesses instead of
+ * the registers whose value is the same constant on every path that reaches it, and those
+ * whose sign bit is clear on every such path; each function's stack frame size. The JIT uses these to emit direct array accesses instead of
  * decoding addresses at run time; it never re-derives them.
  */
 public final class VerifierFacts {

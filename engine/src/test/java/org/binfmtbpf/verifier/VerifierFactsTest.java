@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** What the verifier hands the JIT: per memory instruction the region and offsets it proved, constants at entry, frame sizes. */
+/** What the verifier hands the JIT: per memory instruction the region and offsets it proved, constants and clear sign bits at entry, frame sizes. */
 class VerifierFactsTest {
 
     private static VerifierFacts facts(String asm) throws VerificationException {
