@@ -4,6 +4,7 @@ import static org.binfmtbpf.isa.Opcodes.*;
 
 import org.binfmtbpf.helpers.ArgKind;
 import org.binfmtbpf.helpers.Helper;
+import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.InstructionKind;
 
@@ -169,12 +170,9 @@ public final class RegisterLiveness {
     private static int engineArguments(Instruction i) {
         boolean callx = source(i.opcode()) == SRC_X;
         boolean helper = !callx && i.src() == CALL_HELPER;
-        if (helper && i.imm() != TAIL_CALL_HELPER || !callx && i.src() == CALL_KFUNC) {
+        if (helper && i.imm() != StandardHelpers.TAIL_CALL || !callx && i.src() == CALL_KFUNC) {
             return HELPER_ARGUMENTS;
         }
         return EVERY_REGISTER; // a local call, CALLX (its id register among them) or bpf_tail_call
     }
-
-    /** bpf_tail_call: the target runs on the caller's registers. */
-    private static final int TAIL_CALL_HELPER = 12;
 }

@@ -42,10 +42,10 @@ final class FactsRecorder {
                         constants[base + r] = v;
                     }
                 }
-                if (Long.compareUnsigned(b.umax(), Long.MAX_VALUE) <= 0) {
+                if (b.signBitClear()) {
                     wide |= (short) (1 << r);
                 }
-                if (b.u32max() <= Integer.MAX_VALUE) {
+                if (b.signBitClear32()) {
                     narrow |= (short) (1 << r);
                 }
             }

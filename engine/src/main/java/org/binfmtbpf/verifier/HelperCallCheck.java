@@ -3,6 +3,7 @@ package org.binfmtbpf.verifier;
 import org.binfmtbpf.helpers.ArgKind;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.helpers.HelperPrototype;
+import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.maps.MapType;
 import org.binfmtbpf.verifier.RegisterState.Pointer;
@@ -14,8 +15,6 @@ import org.binfmtbpf.verifier.RegisterState.Scalar;
  * writable for their whole size, then r1-r5 scratched and r0 typed by the return kind.
  */
 final class HelperCallCheck {
-    /** BPF_FUNC_tail_call. */
-    static final int TAIL_CALL = 12;
     /** BPF_MAX_VAR_SIZ: a memory size argument must stay below 2^29. */
     private static final long MAX_VAR_SIZE = 1L << 29;
 
@@ -81,7 +80,7 @@ final class HelperCallCheck {
                 default -> throw Rejection.at(pc, "helper %s: argument kind %s is not supported", name, kind);
             }
         }
-        if (h.id() == TAIL_CALL) {
+        if (h.id() == StandardHelpers.TAIL_CALL) {
             env.hasTailCall[f.function()] = true;
             env.facts.stackMaySeeEarlierRuns(); // the target is verified on its own: it may read what this run left
         }
@@ -108,7 +107,7 @@ final class HelperCallCheck {
     /** Prog arrays serve tail calls only, and tail calls need a prog array (check_map_func_compatibility). */
     private static void checkMapCompatible(int pc, MapRef map, Helper h, String name) {
         boolean progArray = map.type() == MapType.PROG_ARRAY;
-        if (progArray != (h.id() == TAIL_CALL)) {
+        if (progArray != (h.id() == StandardHelpers.TAIL_CALL)) {
             throw Rejection.at(pc, "cannot pass map_type %d into func %s", map.type().kernelId(), name);
         }
     }

@@ -62,6 +62,16 @@ public record ScalarBounds(Tnum var, long smin, long smax, long umin, long umax,
         return var.subreg().isConst();
     }
 
+    /** True when every value has its sign bit clear: at most 2^63 - 1 read as unsigned. */
+    public boolean signBitClear() {
+        return umax >= 0;
+    }
+
+    /** True when every value's low 32 bits have their sign bit clear: at most 2^31 - 1. */
+    public boolean signBitClear32() {
+        return u32max <= Integer.MAX_VALUE;
+    }
+
     /** True when the value is exactly {@code v}. */
     public boolean is(long v) {
         return isConst() && var.value() == v;

@@ -72,8 +72,12 @@ public final class VerifierFacts {
      * the JIT emits instead. Unreached instructions and pointers have no such fact.
      */
     public boolean nonNegativeAtEntry(int pc, int reg, boolean low32) {
-        short[] masks = low32 ? nonNegative32 : nonNegative64;
-        return (masks[pc] & (1 << reg)) != 0;
+        return (nonNegativeAtEntry(pc, low32) & (1 << reg)) != 0;
+    }
+
+    /** {@link #nonNegativeAtEntry(int, int, boolean)} for every register at once: bit r for register r. */
+    public int nonNegativeAtEntry(int pc, boolean low32) {
+        return (low32 ? nonNegative32 : nonNegative64)[pc];
     }
 
     /** True when some path executes instruction {@code pc}. */

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.helpers.HelperFunction;
+import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.InstructionKind;
 import org.objectweb.asm.Label;
@@ -79,7 +80,7 @@ final class CallEmitter implements Opcodes {
             m.invokeStatic(ClassContext.RUNTIME, "helperFailed", FAILED);
             mv.visitInsn(ATHROW);
         });
-        if (id == JitRuntime.TAIL_CALL_HELPER) {
+        if (id == StandardHelpers.TAIL_CALL) {
             m.tailCallIfRequested(pc);
         }
         return true;

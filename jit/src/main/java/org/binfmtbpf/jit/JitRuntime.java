@@ -16,9 +16,6 @@ import org.binfmtbpf.run.Invocation;
 public final class JitRuntime {
     private JitRuntime() {}
 
-    /** bpf_tail_call: after it, compiled code checks {@link Invocation#tailCallTarget}. */
-    static final int TAIL_CALL_HELPER = 12;
-
     /**
      * Thrown (one shared instance, no stack trace) when LD_ABS / LD_IND read outside the
      * packet: the kernel then ends the program with r0 = 0.

@@ -2,6 +2,7 @@ package org.binfmtbpf.jit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.InstructionKind;
 import org.binfmtbpf.program.Program;
@@ -61,7 +62,7 @@ final class ProgramPlan {
             if (InstructionKind.isCall(insn) && !InstructionKind.isLocalCall(insn)) {
                 boolean isCallx = (insn.opcode() & org.binfmtbpf.isa.Opcodes.SRC_X) != 0;
                 callx |= isCallx;
-                tail |= isCallx || insn.imm() == JitRuntime.TAIL_CALL_HELPER;
+                tail |= isCallx || insn.imm() == StandardHelpers.TAIL_CALL;
             }
             if (insn.isLdImm64()) {
                 pc++;

@@ -38,11 +38,20 @@ final class VerifiedAccessFacts implements AccessFacts {
     private static final VerifierOptions FACTS_ONLY = VerifierOptions.defaults().withLogLevel(0);
 
     private final ProvenAccess[] byPc;
-    private final VerifierFacts proven;
+    /**
+     * Per pc, the registers with a clear sign bit (all 64 bits; low 32), copied out of the
+     * verifier's facts: the executable keeps these facts for its later variants, and should
+     * not keep the verifier's per-register constants with them.
+     */
+    private final short[] nonNegative64;
+    private final short[] nonNegative32;
+    private final boolean ownStackOnly;
 
-    private VerifiedAccessFacts(ProvenAccess[] byPc, VerifierFacts proven) {
+    private VerifiedAccessFacts(ProvenAccess[] byPc, short[] nonNegative64, short[] nonNegative32, boolean ownStackOnly) {
         this.byPc = byPc;
-        this.proven = proven;
+        this.nonNegative64 = nonNegative64;
+        this.nonNegative32 = nonNegative32;
+        this.ownStackOnly = ownStackOnly;
     }
 
     /** Verifies {@code program} (without a log) and takes its facts; none if the verifier refuses it. */
@@ -66,20 +75,24 @@ final class VerifiedAccessFacts implements AccessFacts {
             return AccessFacts.NONE;
         }
         ProvenAccess[] byPc = new ProvenAccess[program.length()];
+        short[] nonNegative64 = new short[byPc.length];
+        short[] nonNegative32 = new short[byPc.length];
         for (int pc = 0; pc < byPc.length; pc++) {
             byPc[pc] = translate(proven.access(pc), program.maps());
+            nonNegative64[pc] = (short) proven.nonNegativeAtEntry(pc, false);
+            nonNegative32[pc] = (short) proven.nonNegativeAtEntry(pc, true);
         }
-        return new VerifiedAccessFacts(byPc, proven);
+        return new VerifiedAccessFacts(byPc, nonNegative64, nonNegative32, proven.readsOnlyStackItWrites());
     }
 
     @Override
     public boolean readsOnlyStackItWrites() {
-        return proven.readsOnlyStackItWrites();
+        return ownStackOnly;
     }
 
     @Override
     public boolean nonNegative(int pc, int reg, boolean low32) {
-        return proven.nonNegativeAtEntry(pc, reg, low32);
+        return ((low32 ? nonNegative32 : nonNegative64)[pc] & (1 << reg)) != 0;
     }
 
     private static ProvenAccess translate(org.binfmtbpf.verifier.ProvenAccess a, List<BpfMap> maps) {
