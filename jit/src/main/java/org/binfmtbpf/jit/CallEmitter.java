@@ -9,6 +9,7 @@ import org.binfmtbpf.helpers.HelperFunction;
 import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.InstructionKind;
+import org.binfmtbpf.run.Invocation;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -151,7 +152,7 @@ final class CallEmitter implements Opcodes {
             return false;
         }
         try {
-            Method method = h.owner().getMethod(h.method(), org.binfmtbpf.run.Invocation.class, long.class, long.class,
+            Method method = h.owner().getMethod(h.method(), Invocation.class, long.class, long.class,
                     long.class, long.class, long.class);
             return Modifier.isStatic(method.getModifiers());
         } catch (NoSuchMethodException e) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.InstructionKind;
+import org.binfmtbpf.run.Invocation;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -119,7 +120,7 @@ final class MethodEmitter implements Opcodes {
         loadStackArray();
         if (fn.index == 0 && cls.mainAtStackTop && !runEntry) {
             // The r10 parameter is the stack top whenever this variant runs: say so with a constant.
-            pushLong(org.binfmtbpf.run.Invocation.stackTop());
+            pushLong(Invocation.stackTop());
             store(10);
         }
     }
@@ -136,7 +137,7 @@ final class MethodEmitter implements Opcodes {
         }
         for (int r = 0; r <= 10; r++) {
             if (r == 10 && framePointerIsStackTop()) {
-                pushLong(org.binfmtbpf.run.Invocation.stackTop());
+                pushLong(Invocation.stackTop());
             } else if ((live & 1 << r) != 0) {
                 mv.visitVarInsn(ALOAD, slots.registerFile());
                 pushInt(r);
@@ -180,14 +181,14 @@ final class MethodEmitter implements Opcodes {
      */
     static void pushEntryValue(MethodVisitor mv, Constants constants, int invSlot, int r) {
         if (r == 1) {
-            constants.pushLong(mv, org.binfmtbpf.run.Invocation.contextAddress());
+            constants.pushLong(mv, Invocation.contextAddress());
         } else if (r == 2) {
             mv.visitVarInsn(ALOAD, invSlot);
             mv.visitFieldInsn(GETFIELD, INVOCATION, "context", "Lorg/binfmtbpf/mem/Region;");
             mv.visitMethodInsn(INVOKEVIRTUAL, "org/binfmtbpf/mem/Region", "size", "()I", false);
             mv.visitInsn(I2L);
         } else if (r == 10) {
-            constants.pushLong(mv, org.binfmtbpf.run.Invocation.stackTop());
+            constants.pushLong(mv, Invocation.stackTop());
         } else {
             mv.visitInsn(LCONST_0);
         }
