@@ -16,12 +16,12 @@ public final class Programs {
     }
 
     /**
-     * Loads an object for inspection: with the binfmt type's helpers (a superset) unless a type
-     * is given; a pinned program is loaded again with the helpers of its own type.
+     * Loads an object for inspection: each program with the helpers of its type (the section's,
+     * or {@code typeOverride}), as a pinned program is loaded again, so {@code prog verify}
+     * refuses what {@code prog load} would (helper 1000 outside the binfmt type).
      */
     public static LoadedObject loadObject(byte[] bytes, String objectName, ProgramType typeOverride) {
-        return ElfLoader.load(bytes, objectName, helpers(typeOverride == null ? ProgramType.BINFMT : typeOverride),
-                typeOverride);
+        return ElfLoader.load(bytes, objectName, Programs::helpers, typeOverride);
     }
 
     /** bpftool's {@code type} word: socket (socket_filter), binfmt, syscall. */

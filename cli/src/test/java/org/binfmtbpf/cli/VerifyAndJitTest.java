@@ -34,6 +34,22 @@ class VerifyAndJitTest {
     }
 
     @Test
+    void verifyGivesAProgramOnlyTheHelpersOfItsTypeAsLoadDoes() throws Exception {
+        Path object = Resources.copy("/org/binfmtbpf/cli/socket_path.bpf.o", dir.resolve("socket_path.bpf.o"));
+        String refusal = "program 'wants_the_path': instruction 4 (call 0x3e8; 85 00 00 00 e8 03 00 00): unknown helper 1000";
+        Cli.Result verify = Cli.run("prog", "verify", object.toString());
+        assertEquals(ExitCodes.BAD_INPUT, verify.exitCode(), verify.toString());
+        assertTrue(verify.err().contains(refusal), verify.err());
+        Path state = dir.resolve("state");
+        Cli.Result load = Cli.inState(state, "prog", "load", object.toString(), "/sys/fs/bpf/p");
+        assertEquals(ExitCodes.BAD_INPUT, load.exitCode(), load.toString());
+        assertTrue(load.err().contains(refusal), load.err());
+        Cli.Result asBinfmt = Cli.run("prog", "verify", object.toString(), "--type", "binfmt");
+        assertEquals(0, asBinfmt.exitCode(), asBinfmt.toString());
+        assertTrue(asBinfmt.out().startsWith("== socket/wants_the_path: accepted\n"), asBinfmt.out());
+    }
+
+    @Test
     void verifyAndDumpXlatedAsJson() throws Exception {
         Path object = Resources.copy("/org/binfmtbpf/cli/out_of_bounds.bpf.o", dir.resolve("out_of_bounds.bpf.o"));
         Cli.Result verify = Cli.run("-j", "prog", "verify", object.toString());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.binfmtbpf.btf.Btf;
 import org.binfmtbpf.btf.BtfExt;
 import org.binfmtbpf.btf.BtfFormatException;
@@ -31,12 +32,13 @@ import org.binfmtbpf.program.ProgramType;
 public final class ElfLoader {
     private final ElfFile file;
     private final String objectName;
-    private final HelperRegistry helpers;
+    private final Function<ProgramType, HelperRegistry> helpers;
     private final ProgramType typeOverride;
     private Btf btf;
     private BtfExt ext;
 
-    private ElfLoader(ElfFile file, String objectName, HelperRegistry helpers, ProgramType typeOverride) {
+    private ElfLoader(ElfFile file, String objectName, Function<ProgramType, HelperRegistry> helpers,
+            ProgramType typeOverride) {
         this.file = file;
         this.objectName = objectName;
         this.helpers = helpers;
@@ -53,8 +55,18 @@ public final class ElfLoader {
      * its section, like {@code bpftool prog load OBJ PATH type socket}.
      */
     public static LoadedObject load(byte[] bytes, String objectName, HelperRegistry helpers, ProgramType typeOverride) {
+        return load(bytes, objectName, type -> helpers, typeOverride);
+    }
+
+    /**
+     * Loads {@code bytes}, each program with the helpers of its own type, {@code helpersByType.apply(type)}
+     * (the kernel checks a call against the program type's helpers): a call to a helper its type
+     * lacks is refused here, as when the program is loaded on its own with that type's helpers.
+     */
+    public static LoadedObject load(byte[] bytes, String objectName, Function<ProgramType, HelperRegistry> helpersByType,
+            ProgramType typeOverride) {
         try {
-            return new ElfLoader(ElfFile.parse(bytes), objectName, helpers, typeOverride).run();
+            return new ElfLoader(ElfFile.parse(bytes), objectName, helpersByType, typeOverride).run();
         } catch (ElfFormatException e) {
             throw e.in(objectName);
         }
@@ -107,7 +119,7 @@ public final class ElfLoader {
                     ProgramLinker.Linked linked = new ProgramLinker(text, maps, ext).link(f);
                     Program program;
                     try {
-                        program = ProgramBuilder.of(f.name(), type, linked.insns(), helpers).imm64(linked.imm64()).maps(maps)
+                        program = ProgramBuilder.of(f.name(), type, linked.insns(), helpers.apply(type)).imm64(linked.imm64()).maps(maps)
                                 .lines(linked.lines()).functionNames(linked.functionNames()).license(license).build();
                     } catch (InvalidProgramException e) {
                         throw linked.error(e.index(), "program '" + f.name() + "': " + e.getMessage());

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import org.binfmtbpf.helpers.HelperRegistry;
+import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.maps.ArrayMap;
 import org.binfmtbpf.maps.BpfMap;
@@ -195,6 +198,20 @@ class CorpusObjectsTest {
         for (LoadedProgram p : obj.programs()) {
             assertEquals(ProgramType.SOCKET_FILTER, p.program().type(), p.name());
         }
+    }
+
+    @Test
+    void eachProgramGetsTheHelpersOfItsOwnType() {
+        byte[] bytes = Corpus.bytes("qemu_matcher.bpf.o");
+        HelperRegistry none = HelperRegistry.builder().build();
+        LoadedObject obj = ElfLoader.load(bytes, "qemu_matcher.bpf.o",
+                type -> type == ProgramType.BINFMT ? Corpus.helpers() : StandardHelpers.registry(), null);
+        assertSame(Corpus.helpers(), obj.program("qemu_match").program().helpers());
+        assertSame(StandardHelpers.registry(), obj.program("qemu_match_socket").program().helpers());
+        ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfLoader.load(bytes, "qemu_matcher.bpf.o",
+                type -> type == ProgramType.BINFMT ? Corpus.helpers() : none, null));
+        assertTrue(e.getMessage().contains("program 'qemu_match_socket'") && e.getMessage().contains("unknown helper 212"),
+                e.getMessage());
     }
 
     @Test
