@@ -15,6 +15,7 @@ import org.binfmtbpf.binfmt.FaultListener;
 import org.binfmtbpf.binfmt.PinStore;
 import org.binfmtbpf.binfmt.ProgramLoader;
 import org.binfmtbpf.binfmt.convert.HandlerCompiler;
+import org.binfmtbpf.conformance.SharedData;
 import org.binfmtbpf.program.ProgramType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -89,14 +90,7 @@ public class ResolutionBenchmark extends NanosPerRun {
     }
 
     private static List<Path> qemuLines() throws IOException {
-        String shared = System.getProperty("binfmtbpf.shared");
-        Path dir = shared != null ? Path.of(shared, "data/qemu-binfmt.d") : null;
-        for (Path p = Path.of("").toAbsolutePath(); (dir == null || !Files.isDirectory(dir)) && p != null; p = p.getParent()) {
-            dir = p.resolve("shared/data/qemu-binfmt.d");
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("qemu-binfmt.d not found: pass -Dbinfmtbpf.shared=/path/to/shared");
-        }
+        Path dir = SharedData.find("data/qemu-binfmt.d").orElseThrow(() -> new IOException(SharedData.absent("data/qemu-binfmt.d")));
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
         }

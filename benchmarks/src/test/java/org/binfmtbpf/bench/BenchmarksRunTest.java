@@ -63,8 +63,7 @@ class BenchmarksRunTest {
                 try {
                     b.setup();
                 } catch (java.io.IOException noSharedData) {
-                    org.junit.jupiter.api.Assumptions.abort("the search-loop benchmark needs ../shared/data/qemu-binfmt.d: "
-                            + noSharedData.getMessage());
+                    org.junit.jupiter.api.Assumptions.abort("the search-loop benchmark: " + noSharedData.getMessage());
                 }
                 String outcome = b.resolve() instanceof org.binfmtbpf.binfmt.ExecOutcome.Resolved r
                         ? r.resolution().interpreter() + " " + r.resolution().argv() : "not claimed";

@@ -21,7 +21,7 @@ class BinfmtDFileTest {
 
     @Test
     void readsEveryDebianQemuRegistration() throws Exception {
-        try (var files = Files.list(Cli.shared().resolve("data/qemu-binfmt.d"))) {
+        try (var files = Files.list(Cli.sharedData("data/qemu-binfmt.d"))) {
             List<Path> confs = files.sorted().toList();
             assertEquals(29, confs.size());
             for (Path conf : confs) {

@@ -2,10 +2,12 @@ package org.binfmtbpf.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.binfmtbpf.conformance.SharedData;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs the real entry point with stdout and stderr captured. */
 final class Cli {
@@ -34,21 +36,12 @@ final class Cli {
     }
 
     /**
-     * The shared data directory: the parent pom's {@code binfmtbpf.shared}, else the nearest
-     * {@code shared/} beside an ancestor of the working directory (a git worktree sits one
-     * level deeper than the main checkout).
+     * {@code relative} inside the shared data ({@link SharedData}); a test that needs it is
+     * skipped, saying so, on a machine without it.
      */
-    static Path shared() {
-        String p = System.getProperty("binfmtbpf.shared");
-        if (p != null && Files.isDirectory(Path.of(p))) {
-            return Path.of(p);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared");
-            if (Files.isDirectory(candidate.resolve("data"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared data directory (set -Dbinfmtbpf.shared)");
+    static Path sharedData(String relative) {
+        Optional<Path> found = SharedData.find(relative);
+        Assumptions.assumeTrue(found.isPresent(), () -> SharedData.absent(relative));
+        return found.get();
     }
 }

@@ -22,7 +22,7 @@ class ConvertCommandTest {
     void convertedProgramsResolveEveryHeaderAsTheMagicEntries() throws Exception {
         Path object = dir.resolve("qemu-b.o");
         List<String> args = new ArrayList<>(List.of("convert", "-o", object.toString()));
-        try (var confs = Files.list(Cli.shared().resolve("data/qemu-binfmt.d"))) {
+        try (var confs = Files.list(Cli.sharedData("data/qemu-binfmt.d"))) {
             confs.sorted().forEach(c -> args.add(c.toString()));
         }
         Cli.Result converted = Cli.run(args.toArray(new String[0]));

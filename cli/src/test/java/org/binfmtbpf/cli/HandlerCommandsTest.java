@@ -23,7 +23,7 @@ class HandlerCommandsTest {
 
     @Test
     void registersEveryDebianQemuFileAsSystemdBinfmtDoes() throws Exception {
-        Path dir = Cli.shared().resolve("data/qemu-binfmt.d");
+        Path dir = Cli.sharedData("data/qemu-binfmt.d");
         try (var files = Files.list(dir)) {
             String[] args = files.sorted().map(Path::toString).toArray(String[]::new);
             String[] all = new String[args.length + 3];

@@ -83,7 +83,7 @@ class KernelOracleTest {
         assumePrivateBinfmtMisc();
         Path printers = Files.createDirectories(dir.resolve("printers"));
         List<String> lines = new ArrayList<>();
-        try (var confs = Files.list(Cli.shared().resolve("data/qemu-binfmt.d"))) {
+        try (var confs = Files.list(Cli.sharedData("data/qemu-binfmt.d"))) {
             for (Path conf : confs.sorted().toList()) {
                 String line = BinfmtDFile.read(conf).get(0).text();
                 String arch = line.split(":")[1].substring("qemu-".length());

@@ -95,7 +95,7 @@ class ResolveCommandTest {
     }
 
     static void registerDebianQemu(Path state) throws Exception {
-        try (var confs = Files.list(Cli.shared().resolve("data/qemu-binfmt.d"))) {
+        try (var confs = Files.list(Cli.sharedData("data/qemu-binfmt.d"))) {
             List<String> args = new ArrayList<>(List.of("register", "--state", state.toString(), "--file"));
             confs.sorted().forEach(c -> args.add(c.toString()));
             Cli.Result r = Cli.run(args.toArray(new String[0]));

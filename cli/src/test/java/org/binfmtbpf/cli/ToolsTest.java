@@ -57,7 +57,7 @@ class ToolsTest {
 
     @Test
     void testDataRunsTheConformanceSuite() {
-        Path tests = Cli.shared().resolve("bpf-conformance/tests");
+        Path tests = Cli.sharedData("bpf-conformance/tests");
         Cli.Result r = Cli.run("test-data", tests.resolve("add.data").toString(), tests.resolve("exit.data").toString());
         assertEquals("2 passed, 0 failed\n", r.out());
         assertEquals(0, r.exitCode());

@@ -9,28 +9,29 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.binfmtbpf.conformance.SharedData;
 
 /**
- * Test access to the bpf_conformance data in /work/shared (never copied into the repo):
- * found through the system property {@code binfmtbpf.shared} or the environment variable
- * {@code BPF_CONFORMANCE_DIR}. Reads only the sections this package needs; the full
- * {@code .data} parser belongs to the interpreter's tests.
+ * Test access to the bpf_conformance data in the shared data (never copied into the repo):
+ * found by {@link SharedData} or through the environment variable {@code BPF_CONFORMANCE_DIR}.
+ * Reads only the sections this package needs; the full {@code .data} parser belongs to the
+ * interpreter's tests.
  */
 final class ConformanceFiles {
     private ConformanceFiles() {}
 
     static Path suiteDir() {
-        String shared = System.getProperty("binfmtbpf.shared");
-        if (shared != null && Files.isDirectory(Path.of(shared, "bpf-conformance"))) {
-            return Path.of(shared, "bpf-conformance");
+        Optional<Path> shared = SharedData.find("bpf-conformance");
+        if (shared.isPresent()) {
+            return shared.get();
         }
         String env = System.getenv("BPF_CONFORMANCE_DIR");
         if (env != null && Files.isDirectory(Path.of(env))) {
             return Path.of(env);
         }
-        assumeTrue(false, "bpf_conformance data not found: set -Dbinfmtbpf.shared=<dir containing bpf-conformance>"
-                + " or BPF_CONFORMANCE_DIR (binfmtbpf.shared=" + shared + ")");
+        assumeTrue(false, SharedData.absent("bpf-conformance") + "; or set BPF_CONFORMANCE_DIR");
         return null;
     }
 

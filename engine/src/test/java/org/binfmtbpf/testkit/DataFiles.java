@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.binfmtbpf.conformance.SharedData;
 
 /**
  * Where the {@code .data} files are: the project's own under the test resource folder
@@ -29,15 +30,13 @@ public final class DataFiles {
     }
 
     /**
-     * The public conformance suite's test directory, if it is on this machine: under
-     * {@code -Dbinfmtbpf.shared}, else {@code $BPF_CONFORMANCE_DIR}, else a {@code shared/}
-     * folder next to an ancestor of the working directory (a git worktree one level deeper
-     * than the main checkout finds the same data).
+     * The public conformance suite's test directory, if it is on this machine: in the shared
+     * data ({@link SharedData}), else under {@code $BPF_CONFORMANCE_DIR}.
      */
     public static Optional<Path> conformanceSuite() {
-        String shared = System.getProperty("binfmtbpf.shared");
-        if (shared != null && Files.isDirectory(Paths.get(shared, "bpf-conformance", "tests"))) {
-            return Optional.of(Paths.get(shared, "bpf-conformance", "tests"));
+        Optional<Path> shared = SharedData.find("bpf-conformance/tests");
+        if (shared.isPresent()) {
+            return shared;
         }
         String env = System.getenv("BPF_CONFORMANCE_DIR");
         if (env != null) {
@@ -47,12 +46,6 @@ public final class DataFiles {
             }
             if (Files.isDirectory(dir)) {
                 return Optional.of(dir);
-            }
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path tests = dir.resolve("shared").resolve("bpf-conformance").resolve("tests");
-            if (Files.isDirectory(tests)) {
-                return Optional.of(tests);
             }
         }
         return Optional.empty();
