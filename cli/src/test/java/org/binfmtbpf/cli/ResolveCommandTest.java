@@ -94,6 +94,23 @@ class ResolveCommandTest {
                 + "  exec fails: ENOENT: interpreter /nonexistent/ghost: No such file or directory\n", r.out());
     }
 
+    @Test
+    void anInterpreterThatIsItselfARegisteredTypeIsFollowed() throws Exception {
+        Path state = dir.resolve("s");
+        Path wrapper = dir.resolve("wrapper");
+        Files.writeString(wrapper, "WRAPPED\0");
+        wrapper.toFile().setExecutable(true);
+        Cli.inState(state, "register", ":outer:M::OUTER::" + wrapper + ":");
+        Cli.inState(state, "register", ":inner:M::WRAPPED::/bin/cat:P");
+        Path f = dir.resolve("f");
+        Files.writeString(f, "OUTER\0");
+        f.toFile().setExecutable(true);
+        Cli.Result r = Cli.inState(state, "resolve", "--argv0", "F", f.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertEquals(f + ": entry outer (M) then inner, interpreter /bin/cat\n  argv: /bin/cat " + wrapper + " " + wrapper
+                + " " + f + "\n", r.out());
+    }
+
     static void registerDebianQemu(Path state) throws Exception {
         try (var confs = Files.list(Cli.shared().resolve("data/qemu-binfmt.d"))) {
             List<String> args = new ArrayList<>(List.of("register", "--state", state.toString(), "--file"));
