@@ -74,11 +74,15 @@ class ResolveCommandTest {
         Path script = Resources.executable(dir, ProgCommandsTest.header("hello.sh"));
         Path plain = dir.resolve("not-executable");
         Files.write(plain, new byte[] {0x7f, 'E', 'L', 'F'});
-        Cli.Result r = Cli.inState(state, "resolve", script.toString(), dir.resolve("missing").toString(), plain.toString());
+        Path loop = dir.resolve("loop");
+        Files.createSymbolicLink(loop, loop);
+        Cli.Result r = Cli.inState(state, "resolve", script.toString(), dir.resolve("missing").toString(), plain.toString(),
+                loop.toString());
         assertEquals(ExitCodes.NO, r.exitCode());
         assertEquals(script + ": ENOEXEC: no enabled entry matched (the kernel would go on to its other binary formats)\n"
-                + dir.resolve("missing") + ": ENOENT: no such file\n"
-                + plain + ": EACCES: not executable (no x permission bit)\n", r.out());
+                + dir.resolve("missing") + ": ENOENT: No such file or directory\n"
+                + plain + ": EACCES: Permission denied (not a regular file with an x permission bit)\n"
+                + loop + ": ELOOP: Too many levels of symbolic links\n", r.out());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.binfmtbpf.cli.handlers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.binfmtbpf.binfmt.BinaryHeaders;
 import org.binfmtbpf.binfmt.BinfmtMisc;
 import org.binfmtbpf.binfmt.BpfEntry;
 import org.binfmtbpf.binfmt.Entry;
+import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.ExecChain;
 import org.binfmtbpf.binfmt.ExecOutcome;
 import org.binfmtbpf.binfmt.ExecRequest;
@@ -16,8 +16,8 @@ import org.binfmtbpf.binfmt.ExecutableFiles;
 import org.binfmtbpf.binfmt.Latin1;
 
 /**
- * One execve of a file, as far as the kernel gets before the interpreter starts: the checks
- * execve makes on the file itself (ENOENT, EACCES), then binfmt_misc's rewrites
+ * One execve of a file, as far as the kernel gets before the interpreter starts: the open of
+ * the file itself (ENOENT, EACCES, ENOTDIR, ELOOP, ENAMETOOLONG), then binfmt_misc's rewrites
  * ({@link ExecChain}: each opens its interpreter, which may be claimed by another entry in turn).
  */
 public final class Resolver {
@@ -41,20 +41,16 @@ public final class Resolver {
      * @param args  argv[1..]
      */
     public Verdict resolve(String file, String argv0, List<String> args) throws IOException {
-        Path path = Path.of(file);
-        if (!Files.exists(path)) {
-            return Verdict.failed(file, "ENOENT", "no such file");
-        }
-        if (!Files.isRegularFile(path)) {
-            return Verdict.failed(file, "EACCES", "not a regular file");
-        }
-        if (!Files.isExecutable(path)) {
-            return Verdict.failed(file, "EACCES", "not executable (no x permission bit)");
+        Errno unopenable = files.openExec(Latin1.fromUtf8(file)); // execve's open_exec of the file itself
+        if (unopenable != null) {
+            return Verdict.failed(file, unopenable.name(), unopenable.text()
+                    + (unopenable == Errno.EACCES ? " (not a regular file with an x permission bit)" : ""));
         }
         List<String> argv = new ArrayList<>();
         argv.add(Latin1.fromUtf8(argv0 != null ? argv0 : file));
         args.forEach(a -> argv.add(Latin1.fromUtf8(a)));
-        ExecChain chain = ExecChain.follow(binfmt, ExecRequest.ofFile(path, Latin1.fromUtf8(file), argv), files, headers);
+        ExecChain chain = ExecChain.follow(binfmt, ExecRequest.ofFile(Path.of(file), Latin1.fromUtf8(file), argv), files,
+                headers);
         if (!chain.recognised()) {
             return Verdict.failed(file, "ENOEXEC", binfmt.table().enabled()
                     ? "no enabled entry matched (the kernel would go on to its other binary formats)"
