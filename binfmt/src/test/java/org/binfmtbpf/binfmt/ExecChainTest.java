@@ -10,13 +10,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * exec's rewrites through binfmt_misc ({@link KernelExecChainTest} checks the same rules
- * against the kernel): each interpreter is offered to the entries again, with the argv so far.
+ * exec's rewrites through binfmt_misc and #! lines ({@link KernelExecChainTest} checks the same
+ * rules against the kernel): each interpreter is offered to the entries again, with the argv so far.
  */
 class ExecChainTest {
     /** Files by path: their first bytes. Every one of them can be exec'd unless listed in {@link #MISSING}. */
     private static final Map<String, String> FILES = Map.of(
-            "/bin/wrapper", "WRAP", "/bin/native", "\u007fELF", "/bin/self.loop", "");
+            "/bin/wrapper", "WRAP", "/bin/native", "\u007fELF", "/bin/self.loop", "",
+            "/bin/wrap.sh", "#! /bin/native -a  b \t\n", "/bin/blank.sh", "#!  \n");
     private static final String MISSING = "/bin/missing";
 
     private final BinfmtMisc misc = BinfmtMisc.stockLinux(path -> null);
@@ -38,9 +39,9 @@ class ExecChainTest {
         misc.register(":first:M::ABC::/bin/wrapper:");
         misc.register(":second:M::WRAP::/bin/native:P");
         ExecChain chain = exec("./prog", "ABC", List.of("prog", "x"));
-        assertNull(chain.refusal());
+        assertNull(chain.errno());
         assertEquals(List.of("first", "second"), chain.entries().stream().map(Entry::name).toList());
-        assertEquals(List.of("/bin/native", "/bin/wrapper", "/bin/wrapper", "./prog", "x"), chain.last().argv());
+        assertEquals(List.of("/bin/native", "/bin/wrapper", "/bin/wrapper", "./prog", "x"), chain.argv());
     }
 
     @Test
@@ -48,25 +49,25 @@ class ExecChainTest {
         misc.register(":first:M::ABC::/bin/native:");
         ExecChain chain = exec("/p", "XYZ", List.of("p"));
         assertFalse(chain.recognised());
-        assertEquals(List.of(), chain.hops());
-        assertNull(chain.refusal());
+        assertEquals(List.of(), chain.interpreters());
+        assertNull(chain.errno());
     }
 
     @Test
     void theSixthRewriteIsELOOP() throws Exception {
         misc.register(":self:E::loop::/bin/self.loop:");
         ExecChain chain = exec("/x.loop", "", List.of("x"));
-        assertEquals(Errno.ELOOP, chain.refusal().errno());
-        assertEquals(ExecChain.MAX_REWRITES + 1, chain.hops().size());
+        assertEquals(Errno.ELOOP, chain.errno());
+        assertEquals(ExecChain.MAX_REWRITES + 1, chain.interpreters().size());
     }
 
     @Test
     void aRewriteAfterAnOpenBinaryEntryIsENOEXEC() throws Exception {
         misc.register(":opens:M::ABC::/bin/wrapper:O");
         misc.register(":second:M::WRAP::/bin/native:");
-        assertEquals(Errno.ENOEXEC, exec("/p", "ABC", List.of("p")).refusal().errno());
+        assertEquals(Errno.ENOEXEC, exec("/p", "ABC", List.of("p")).errno());
         misc.writeEntry("second", Latin1.bytes("0"));
-        assertNull(exec("/p", "ABC", List.of("p")).refusal(), "O on the last rewrite is fine");
+        assertNull(exec("/p", "ABC", List.of("p")).errno(), "O on the last rewrite is fine");
     }
 
     @Test
@@ -74,8 +75,8 @@ class ExecChainTest {
         misc.register(":first:M::ABC::/bin/wrapper:O");
         misc.register(":second:M::WRAP::" + MISSING + ":");
         ExecChain chain = exec("/p", "ABC", List.of("p"));
-        assertEquals(Errno.ENOENT, chain.refusal().errno(), "the open fails before the O rule is checked");
-        assertEquals("second", chain.refusal().entry().name());
+        assertEquals(Errno.ENOENT, chain.errno(), "the open fails before the O rule is checked");
+        assertEquals(List.of("first", "second"), chain.entries().stream().map(Entry::name).toList());
     }
 
     @Test
@@ -83,7 +84,36 @@ class ExecChainTest {
         BinfmtMisc withF = BinfmtMisc.stockLinux(path -> null);
         withF.register(":held:M::ABC::/bin/deleted-since:F");
         ExecChain chain = ExecChain.follow(withF, ExecRequest.of("/p", List.of("p"), Latin1.bytes("ABC")), files, headers);
-        assertNull(chain.refusal());
-        assertEquals(List.of("/bin/deleted-since", "/p"), chain.last().argv());
+        assertNull(chain.errno());
+        assertEquals(List.of("/bin/deleted-since", "/p"), chain.argv());
+    }
+
+    @Test
+    void aScriptInterpreterIsRewrittenByItsHashBangLine() throws Exception {
+        misc.register(":first:M::ABC::/bin/wrap.sh:");
+        ExecChain chain = exec("/p", "ABC", List.of("p", "x"));
+        assertEquals(List.of("/bin/wrap.sh", "/bin/native"), chain.interpreters());
+        assertEquals(List.of("/bin/native", "-a  b", "/bin/wrap.sh", "/p", "x"), chain.argv(),
+                "one argument: the rest of the line, trailing blanks cut");
+    }
+
+    @Test
+    void aScriptsInterpreterIsOfferedToTheEntries() throws Exception {
+        misc.register(":wrapped:M::WRAP::/bin/native:P");
+        ExecChain chain = exec("/s", "#!/bin/wrapper\n", List.of("s", "x"));
+        assertEquals(List.of("wrapped"), chain.entries().stream().map(Entry::name).toList());
+        assertEquals(List.of("/bin/native", "/bin/wrapper", "/bin/wrapper", "/s", "x"), chain.argv());
+    }
+
+    @Test
+    void aHashBangLineWithoutInterpreterIsENOEXEC() throws Exception {
+        misc.register(":first:M::ABC::/bin/blank.sh:");
+        assertEquals(Errno.ENOEXEC, exec("/p", "ABC", List.of("p")).errno());
+    }
+
+    @Test
+    void aScriptAfterAnOpenBinaryEntryIsENOEXEC() throws Exception {
+        misc.register(":first:M::ABC::/bin/wrap.sh:O");
+        assertEquals(Errno.ENOEXEC, exec("/p", "ABC", List.of("p")).errno());
     }
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * second entry sees the interpreter as the path), five rewrites allowed and the sixth ELOOP, an
  * entry whose interpreter claims itself, a rewrite after an O entry (ENOEXEC), interpreters
  * that are missing or not executable, a path without '/', an empty argv, and magic read past
- * the end of a short file (zeros). Every exec goes through exec-in (execve exactly as given).
+ * the end of a short file (zeros); and #! scripts, which are rewrites too (their one argument,
+ * blanks, a NUL or the header's end in the line, an interpreter claimed by an entry, a script
+ * after an O entry, a script that runs itself). Every exec goes through exec-in (execve exactly
+ * as given).
  */
 class KernelExecChainTest {
     @TempDir
@@ -80,6 +83,43 @@ class KernelExecChainTest {
         execs.add(new Exec(dir.resolve("first").toString(), List.of()));
         execs.add(new Exec(dir.resolve("plain.rel").toString(), List.of()));
 
+        List<String> expected = answersAgree(execIn, lines, execs);
+        assertEquals(List.of("ELOOP", "ELOOP"), expected.subList(5, 7), "lv1 and lv0 need 6 and 7 rewrites: " + expected);
+        assertEquals(6, expected.stream().filter(s -> s.startsWith("E")).count(), "execs that fail: " + expected);
+    }
+
+    @Test
+    void scriptsAreRewritesToo() throws Exception {
+        Path printArgs = KernelExecTools.printArgs(dir, "print-args");
+        Path execIn = KernelExecTools.execIn(dir);
+        file("hop", "HOP2\0\0");
+        file("to-script", "TSC1\0\0");
+        file("open-to-script", "OSC1\0\0");
+        file("wrap.sh", "#!" + printArgs + "  -a  b \t\nrest of the script");
+        file("tabs.sh", "#!\t" + printArgs + "\t\n");
+        file("nul.sh", "#! " + printArgs + " arg  \0 junk\n");
+        file("long-arg.sh", "#!" + printArgs + " " + "a".repeat(300));
+        file("long-name.sh", "#!/" + "a".repeat(300));
+        file("blank.sh", "#!   \t \n");
+        file("missing.sh", "#!" + dir.resolve("absent") + "\n");
+        file("to-entry.sh", "#!" + dir.resolve("hop") + "\n");
+        file("self.sh", "#!" + dir.resolve("self.sh") + "\n");
+        List<String> lines = List.of(
+                ":hop2:M::HOP2::" + printArgs + ":P",
+                ":tsc:M::TSC1::" + dir.resolve("wrap.sh") + ":",
+                ":osc:M::OSC1::" + dir.resolve("wrap.sh") + ":O");
+        List<Exec> execs = new ArrayList<>();
+        for (String name : List.of("to-script", "open-to-script", "wrap.sh", "tabs.sh", "nul.sh", "long-arg.sh",
+                "long-name.sh", "blank.sh", "missing.sh", "to-entry.sh", "self.sh")) {
+            execs.add(new Exec(dir.resolve(name).toString(), List.of("a0", "x")));
+        }
+        execs.add(new Exec("to-entry.sh", List.of()));
+        List<String> expected = answersAgree(execIn, lines, execs);
+        assertEquals(5, expected.stream().filter(s -> s.startsWith("E")).count(), "execs that fail: " + expected);
+    }
+
+    /** Runs the registrations and execs on the kernel and the model, asserts equal answers, and returns them. */
+    private List<String> answersAgree(Path execIn, List<String> lines, List<Exec> execs) throws Exception {
         BinfmtMisc model = BinfmtMisc.stockLinux(ExecutableFiles.HOST);
         KernelBinfmt kernel = new KernelBinfmt();
         for (String line : lines) {
@@ -102,23 +142,21 @@ class KernelExecChainTest {
             actual.add(a.ok() ? kernelAnswer(new String(a.data(), StandardCharsets.UTF_8)) : "oracle " + a.errno());
         }
         assertEquals(expected, actual);
-        assertEquals(List.of("ELOOP", "ELOOP"), expected.subList(5, 7), "lv1 and lv0 need 6 and 7 rewrites: " + expected);
-        assertEquals(6, expected.stream().filter(s -> s.startsWith("E")).count(), "execs that fail: " + expected);
+        return expected;
     }
 
     /**
      * The model's answer: the final interpreter's argv joined by '|', or the errno. A file
-     * binfmt_misc does not claim here is neither ELF nor #!, so the kernel's other formats
-     * refuse it too (ENOEXEC).
+     * nothing rewrites here is not ELF, so the kernel's ELF loader refuses it too (ENOEXEC).
      */
     private static String modelAnswer(ExecChain chain) {
-        if (chain.refusal() != null) {
-            return chain.refusal().errno().name();
+        if (chain.errno() != null) {
+            return chain.errno().name();
         }
-        if (!chain.recognised()) {
+        if (chain.interpreters().isEmpty()) {
             return Errno.ENOEXEC.name();
         }
-        return String.join("|", chain.last().argv());
+        return String.join("|", chain.argv());
     }
 
     /** print-args writes each argument and a NUL; exec-in writes "ERR ENAME" when execve fails. */

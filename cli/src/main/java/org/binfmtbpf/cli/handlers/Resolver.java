@@ -10,7 +10,6 @@ import org.binfmtbpf.binfmt.BpfEntry;
 import org.binfmtbpf.binfmt.Entry;
 import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.ExecChain;
-import org.binfmtbpf.binfmt.ExecOutcome;
 import org.binfmtbpf.binfmt.ExecRequest;
 import org.binfmtbpf.binfmt.ExecutableFiles;
 import org.binfmtbpf.binfmt.Latin1;
@@ -56,14 +55,12 @@ public final class Resolver {
                     ? "no enabled entry matched (the kernel would go on to its other binary formats)"
                     : "binfmt_misc is disabled (status 0)");
         }
-        ExecOutcome.Refused refusal = chain.refusal();
         Entry first = chain.entries().get(0);
         List<String> via = chain.entries().stream().skip(1).map(e -> text(e.name())).toList();
-        String interpreter = chain.hops().isEmpty() ? null : text(chain.last().interpreter());
-        List<String> finalArgv = chain.hops().isEmpty() ? List.of()
-                : chain.last().argv().stream().map(Resolver::text).toList();
+        String interpreter = chain.lastInterpreter() == null ? null : text(chain.lastInterpreter());
+        List<String> finalArgv = chain.argv().stream().map(Resolver::text).toList();
         return new Verdict(file, text(first.name()), String.valueOf(first.type()), programOf(first), via, interpreter,
-                finalArgv, refusal == null ? null : refusal.errno().name(), refusal == null ? null : refusal.reason());
+                finalArgv, chain.errno() == null ? null : chain.errno().name(), chain.reason());
     }
 
     private static String programOf(Entry e) {
