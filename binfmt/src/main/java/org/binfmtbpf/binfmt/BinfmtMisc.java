@@ -12,6 +12,9 @@ import java.util.Optional;
 public final class BinfmtMisc {
     /** NAME_MAX: the longest entry name the filesystem accepts. */
     public static final int NAME_MAX = 255;
+    /** The filesystem's own files, there from the mount on: entries cannot take their names. */
+    public static final String REGISTER = "register";
+    public static final String STATUS = "status";
 
     private final RegistrationParser parser;
     private final ExecutableFiles files;
@@ -52,6 +55,9 @@ public final class BinfmtMisc {
                 throw new RegistrationException(Errno.ENAMETOOLONG, "name", "the name has " + entry.name().length()
                         + " bytes, at most " + NAME_MAX);
             }
+            if (entry.name().equals(REGISTER) || entry.name().equals(STATUS)) {
+                throw new RegistrationException(Errno.EEXIST, "name", entry.name() + " is binfmt_misc's own file");
+            }
             if (table.find(entry.name()).isPresent()) {
                 throw new RegistrationException(Errno.EEXIST, "name", "an entry named " + entry.name() + " exists");
             }
@@ -66,8 +72,17 @@ public final class BinfmtMisc {
 
     // ---- /<entry> ----
 
-    /** The entry file's text; ENOENT when there is no such entry. */
+    /**
+     * The text of the file {@code name}: an entry's, or {@code status}'s; ENOENT when there is no
+     * such file, EINVAL for {@code register} (it has no read operation).
+     */
     public String readEntry(String name) {
+        if (name.equals(REGISTER)) {
+            throw new RegistrationException(Errno.EINVAL, name, "register can only be written");
+        }
+        if (name.equals(STATUS)) {
+            return readStatus();
+        }
         return StatusFormatter.entry(lookup(table, name));
     }
 

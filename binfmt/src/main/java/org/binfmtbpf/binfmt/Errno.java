@@ -29,6 +29,19 @@ public enum Errno {
     /** strerror(3) text. */
     public String text() { return text; }
 
+    /**
+     * The errno whose strerror text a Java exception message contains (Java reports errno as
+     * that text, after the path or "error=N,"), or null when none does.
+     */
+    public static Errno ofMessage(String message) {
+        for (Errno e : values()) {
+            if (message != null && message.contains(e.text)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** The errno with this number, or null when this model never produces it. */
     public static Errno ofNumber(int number) {
         for (Errno e : values()) {

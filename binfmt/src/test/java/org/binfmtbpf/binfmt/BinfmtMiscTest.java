@@ -122,4 +122,16 @@ class BinfmtMiscTest {
         assertEquals(List.of(), misc.names());
         assertEquals("enabled\n", misc.readStatus());
     }
+
+    @Test
+    void registerAndStatusAreTheFilesystemsOwnFiles() {
+        for (String name : List.of("register", "status")) {
+            RegistrationException taken = assertThrows(RegistrationException.class,
+                    () -> misc.register(":" + name + ":E::xx::/i:"));
+            assertEquals(Errno.EEXIST, taken.errno(), name);
+        }
+        assertEquals(List.of(), misc.names());
+        assertEquals(Errno.EINVAL, assertThrows(RegistrationException.class, () -> misc.readEntry("register")).errno());
+        assertEquals("enabled\n", misc.readEntry("status"));
+    }
 }

@@ -1,7 +1,6 @@
 package org.binfmtbpf.binfmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,13 +27,12 @@ class KernelArgvTest {
 
     @BeforeAll
     static void needsKernel() {
-        assumeTrue(KernelBinfmt.available(), KernelBinfmt::whyNot);
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is needed to exec with a chosen argv[0]");
+        KernelExecTools.assumeAvailable();
     }
 
     @Test
     void theInterpreterGetsTheArgvTheModelBuilds() throws Exception {
-        Path interp = compilePrintArgs(dir, "print-args");
+        Path interp = KernelExecTools.printArgs(dir, "print-args");
         Path magic = executable("target-magic", "BFMTMAGIC and more");
         Path magicP = executable("target-magic-p", "BFMTMAGIP and more");
         Path magicOF = executable("target-magic-of", "BFMTMAGIO and more");
@@ -76,24 +74,6 @@ class KernelArgvTest {
             actual.add(a.ok() ? Arrays.asList(out.substring(0, out.length() - 1).split("\0", -1)) : List.of(a.errno()));
         }
         assertEquals(expected, actual);
-    }
-
-    /** Builds src/test/resources/exec/print-args.c into {@code dir/name}; skips the test without clang-19. */
-    static Path compilePrintArgs(Path dir, String name) throws Exception {
-        Path source = dir.resolve("print-args.c");
-        try (var in = KernelArgvTest.class.getResourceAsStream("/exec/print-args.c")) {
-            Files.write(source, in.readAllBytes());
-        }
-        Path binary = dir.resolve(name);
-        int rc;
-        try {
-            rc = new ProcessBuilder("clang-19", "-O1", "-o", binary.toString(), source.toString())
-                    .inheritIO().start().waitFor();
-        } catch (java.io.IOException e) {
-            rc = -1;
-        }
-        assumeTrue(rc == 0, "clang-19 could not build the native print-args interpreter");
-        return binary;
     }
 
     private Path executable(String name, String content) throws Exception {

@@ -1,7 +1,6 @@
 package org.binfmtbpf.binfmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +25,7 @@ class KernelExecOrderTest {
 
     @BeforeAll
     static void needsKernel() {
-        assumeTrue(KernelBinfmt.available(), KernelBinfmt::whyNot);
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is needed to exec with a chosen argv[0]");
+        KernelExecTools.assumeAvailable();
     }
 
     /** One step: a write to a binfmt_misc file, or an exec of a target. */
@@ -35,8 +33,8 @@ class KernelExecOrderTest {
 
     @Test
     void entriesAreSearchedNewestFirstAndSkippedWhenDisabled() throws Exception {
-        Path a = KernelArgvTest.compilePrintArgs(dir, "print-a");
-        Path b = KernelArgvTest.compilePrintArgs(dir, "print-b");
+        Path a = KernelExecTools.printArgs(dir, "print-a");
+        Path b = KernelExecTools.printArgs(dir, "print-b");
         // NUL bytes make bash report ENOEXEC instead of running the file as a script.
         Path magic = target("target", "XMAGIC\0\0 binary");
         Path ext = target("target.xm", "XMAGIC\0\0 with an extension");

@@ -69,6 +69,15 @@ class HandlerCommandsTest {
     }
 
     @Test
+    void statusAndRegisterAreTheFilesystemsOwnFiles() {
+        Cli.Result taken = Cli.inState(state, "register", ":status:E::st::/bin/st:");
+        assertTrue(taken.err().startsWith("binfmt-bpf register: name:") && taken.err().contains("(EEXIST)"), taken.err());
+        assertEquals("enabled\n", Cli.inState(state, "status", "status").out());
+        Cli.Result unreadable = Cli.inState(state, "status", "register");
+        assertEquals("binfmt-bpf status: register: Invalid argument\n", unreadable.err());
+    }
+
+    @Test
     void aBadLineInAFileNamesTheFileAndLineAndTheRestStillRegister() throws Exception {
         Path conf = state.resolveSibling(state.getFileName() + ".conf");
         Files.writeString(conf, "# two handlers\n:ok1:E::a::/bin/a:\n:broken:Q::x::/bin/x:\n:ok2:E::b::/bin/b:\n");

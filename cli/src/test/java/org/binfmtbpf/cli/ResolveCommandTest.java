@@ -74,11 +74,15 @@ class ResolveCommandTest {
         Path script = Resources.executable(dir, ProgCommandsTest.header("hello.sh"));
         Path plain = dir.resolve("not-executable");
         Files.write(plain, new byte[] {0x7f, 'E', 'L', 'F'});
-        Cli.Result r = Cli.inState(state, "resolve", script.toString(), dir.resolve("missing").toString(), plain.toString());
+        Path loop = dir.resolve("loop");
+        Files.createSymbolicLink(loop, loop);
+        Cli.Result r = Cli.inState(state, "resolve", script.toString(), dir.resolve("missing").toString(), plain.toString(),
+                loop.toString());
         assertEquals(ExitCodes.NO, r.exitCode());
         assertEquals(script + ": ENOEXEC: no enabled entry matched (the kernel would go on to its other binary formats)\n"
-                + dir.resolve("missing") + ": ENOENT: no such file\n"
-                + plain + ": EACCES: not executable (no x permission bit)\n", r.out());
+                + dir.resolve("missing") + ": ENOENT: No such file or directory\n"
+                + plain + ": EACCES: Permission denied (not a regular file with an x permission bit)\n"
+                + loop + ": ELOOP: Too many levels of symbolic links\n", r.out());
     }
 
     @Test
@@ -92,6 +96,23 @@ class ResolveCommandTest {
         assertEquals(ExitCodes.NO, r.exitCode());
         assertEquals(f + ": entry ghost (M), interpreter /nonexistent/ghost\n  argv: /nonexistent/ghost " + f + "\n"
                 + "  exec fails: ENOENT: interpreter /nonexistent/ghost: No such file or directory\n", r.out());
+    }
+
+    @Test
+    void anInterpreterThatIsItselfARegisteredTypeIsFollowed() throws Exception {
+        Path state = dir.resolve("s");
+        Path wrapper = dir.resolve("wrapper");
+        Files.writeString(wrapper, "WRAPPED\0");
+        wrapper.toFile().setExecutable(true);
+        Cli.inState(state, "register", ":outer:M::OUTER::" + wrapper + ":");
+        Cli.inState(state, "register", ":inner:M::WRAPPED::/bin/cat:P");
+        Path f = dir.resolve("f");
+        Files.writeString(f, "OUTER\0");
+        f.toFile().setExecutable(true);
+        Cli.Result r = Cli.inState(state, "resolve", "--argv0", "F", f.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertEquals(f + ": entry outer (M) then inner, interpreter /bin/cat\n  argv: /bin/cat " + wrapper + " " + wrapper
+                + " " + f + "\n", r.out());
     }
 
     static void registerDebianQemu(Path state) throws Exception {

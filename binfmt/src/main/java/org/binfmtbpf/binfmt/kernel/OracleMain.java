@@ -85,11 +85,7 @@ public final class OracleMain {
 
     /** Java reports errno as its strerror text (after the path, or after "error=N,"); map it back. */
     static String errnoName(String message) {
-        for (org.binfmtbpf.binfmt.Errno e : org.binfmtbpf.binfmt.Errno.values()) {
-            if (message != null && message.contains(e.text())) {
-                return e.name();
-            }
-        }
-        return "EUNKNOWN:" + String.valueOf(message).replaceAll("\\s", "_");
+        org.binfmtbpf.binfmt.Errno errno = org.binfmtbpf.binfmt.Errno.ofMessage(message);
+        return errno != null ? errno.name() : "EUNKNOWN:" + String.valueOf(message).replaceAll("\\s", "_");
     }
 }

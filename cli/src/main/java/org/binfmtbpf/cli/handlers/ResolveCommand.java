@@ -55,7 +55,8 @@ public final class ResolveCommand implements Callable<Integer> {
     static void print(PrintWriter out, Verdict v) {
         if (v.entry() != null) {
             String program = v.program() != null ? " " + v.program() : "";
-            out.println(v.file() + ": entry " + v.entry() + " (" + v.type() + program + ")"
+            String via = v.via().isEmpty() ? "" : " then " + String.join(", then ", v.via());
+            out.println(v.file() + ": entry " + v.entry() + " (" + v.type() + program + ")" + via
                     + (v.interpreter() != null ? ", interpreter " + v.interpreter() : ""));
             if (!v.argv().isEmpty()) {
                 out.println("  argv: " + ShellWords.join(v.argv()));

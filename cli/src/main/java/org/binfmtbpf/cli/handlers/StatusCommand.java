@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.binfmt.BinfmtMisc;
+import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.Latin1;
 import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.binfmt.Registered;
@@ -62,7 +63,8 @@ public final class StatusCommand implements Callable<Integer> {
         try {
             return binfmt.readEntry(Latin1.fromUtf8(name));
         } catch (RegistrationException e) {
-            throw UserError.environment(name + ": no such entry");
+            // register exists but cannot be read (EINVAL); anything else is a missing entry.
+            throw UserError.environment(name + ": " + (e.errno() == Errno.ENOENT ? "no such entry" : e.errno().text()));
         }
     }
 

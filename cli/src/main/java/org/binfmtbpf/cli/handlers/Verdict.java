@@ -12,14 +12,17 @@ import java.util.List;
  * @param entry       the matching entry's name, or null
  * @param type        the entry's type letter (M, E, B), or null
  * @param program     for a 'B' entry, the pinned program path; else null
- * @param interpreter the interpreter, or null
+ * @param via         the entries that claimed the interpreters after the first (an interpreter that is
+ *                    itself a registered binary type), in order; usually empty
+ * @param interpreter the interpreter exec runs in the end, or null
  * @param argv        the interpreter's argv, or an empty list
  * @param errno       null when exec proceeds; else ENOEXEC, ENOENT, EACCES...
  * @param reason      why exec fails, in words; null when it proceeds
  */
-public record Verdict(String file, String entry, String type, String program, String interpreter, List<String> argv,
-                      String errno, String reason) {
+public record Verdict(String file, String entry, String type, String program, List<String> via, String interpreter,
+                      List<String> argv, String errno, String reason) {
     public Verdict {
+        via = List.copyOf(via);
         argv = List.copyOf(argv);
     }
 
@@ -28,6 +31,6 @@ public record Verdict(String file, String entry, String type, String program, St
     }
 
     static Verdict failed(String file, String errno, String reason) {
-        return new Verdict(file, null, null, null, null, List.of(), errno, reason);
+        return new Verdict(file, null, null, null, List.of(), null, List.of(), errno, reason);
     }
 }
