@@ -70,6 +70,13 @@ class KernelRawProgramAgreementTests {
         agree(engine, program("map_errnos", ProgramType.SYSCALL, Map.of()), header());
     }
 
+    /** LD_IMM64 src 5 and 6 name a map by its index in the program's map list; the kernel sees the same program with fds. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void mapsNamedByIndex(Engine engine) throws IOException {
+        agree(engine, program("map_errnos", ProgramType.SYSCALL, Map.of(), true), header());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void skbLoadBytesInAndOutOfRange(Engine engine) throws IOException {
@@ -90,6 +97,14 @@ class KernelRawProgramAgreementTests {
         agree(engine, program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "1")), header());
         agree(engine, program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "2")), header());
         agree(engine, program("tail_call", ProgramType.SOCKET_FILTER, Map.of("INDEX", "9")), header());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void tailCallsStopAfterThirtyThree(Engine engine) throws IOException {
+        Program itself = program("tail_call_limit", ProgramType.SOCKET_FILTER, Map.of());
+        progs.set(0, itself);
+        agree(engine, itself, header());
     }
 
     private static byte[] header() {
@@ -116,8 +131,15 @@ class KernelRawProgramAgreementTests {
         }
     }
 
-    /** Assembles resources/kernel/{name}.s with its map names relocated to our maps. */
     private Program program(String name, ProgramType type, Map<String, String> substitutions) throws IOException {
+        return program(name, type, substitutions, false);
+    }
+
+    /**
+     * Assembles resources/kernel/{name}.s with its map names relocated to our maps, referred to
+     * by fd (LD_IMM64 src 1, 2) or by index in the program's map list (src 5, 6).
+     */
+    private Program program(String name, ProgramType type, Map<String, String> substitutions, boolean byIndex) throws IOException {
         String text;
         try (InputStream in = getClass().getResourceAsStream("/kernel/" + name + ".s")) {
             text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
@@ -146,8 +168,9 @@ class KernelRawProgramAgreementTests {
                 used.add(map);
             }
             boolean value = map == results;
-            slots[pc] = new Instruction(insn.opcode(), insn.dst(), value ? Opcodes.PSEUDO_MAP_VALUE : Opcodes.PSEUDO_MAP_FD,
-                    insn.off(), 0, 0);
+            int src = byIndex ? (value ? Opcodes.PSEUDO_MAP_IDX_VALUE : Opcodes.PSEUDO_MAP_IDX)
+                    : (value ? Opcodes.PSEUDO_MAP_VALUE : Opcodes.PSEUDO_MAP_FD);
+            slots[pc] = new Instruction(insn.opcode(), insn.dst(), src, insn.off(), byIndex ? used.indexOf(map) : 0, 0);
             slots[pc + 1] = Instruction.of(0, 0, 0, 0, 0);
             relocated[pc] = value ? results.valueAddress(0) : Address.of(map.handleId(), 0);
         }
