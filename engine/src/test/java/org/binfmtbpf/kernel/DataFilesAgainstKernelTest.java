@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.binfmtbpf.conformance.ConformanceHelpers;
 import org.binfmtbpf.conformance.DataFile;
 import org.binfmtbpf.conformance.DataFileParser;
@@ -54,7 +56,7 @@ class DataFilesAgainstKernelTest {
 
     private static void compare(String suite, List<Path> files) throws IOException {
         int compared = 0;
-        int refused = 0;
+        Map<String, List<String>> refusedBecause = new TreeMap<>();
         int skipped = 0;
         int faults = 0;
         List<String> unwrittenStack = new ArrayList<>();
@@ -90,7 +92,7 @@ class DataFilesAgainstKernelTest {
             try {
                 kernelR0 = KernelRunner.runOnce(kernelView, context(file, packet)).r0();
             } catch (KernelBpfException refusedByVerifier) {
-                refused++;
+                refusedBecause.computeIfAbsent(reason(refusedByVerifier), r -> new ArrayList<>()).add(file.name());
                 continue;
             }
             compared++;
@@ -112,8 +114,9 @@ class DataFilesAgainstKernelTest {
         System.out.printf("%s against the kernel: %d compared, %d refused by the verifier, %d faulting programs all refused"
                 + " or failed there too, %d calling helpers or malformed left out, %d reading stack they never wrote"
                 + " (unspecified in the kernel: %s); %d disagree%n",
-                suite, compared, refused, faults - kernelRan.size(), skipped, unwrittenStack.size(), unwrittenStack,
-                disagreements.size() + kernelRan.size());
+                suite, compared, refusedBecause.values().stream().mapToInt(List::size).sum(), faults - kernelRan.size(), skipped,
+                unwrittenStack.size(), unwrittenStack, disagreements.size() + kernelRan.size());
+        refusedBecause.forEach((reason, names) -> System.out.printf("  refused by the kernel, %s: %s%n", reason, names));
         assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
         assertTrue(kernelRan.isEmpty(), "programs that fault here but ran in the kernel:\n" + String.join("\n", kernelRan));
         assertTrue(compared > 0, "the kernel accepted none of the programs");
@@ -145,6 +148,13 @@ class DataFilesAgainstKernelTest {
         } catch (KernelBpfException expected) {
             // refused by the verifier or by the test run, as it should be
         }
+    }
+
+    /** Why the kernel's verifier refused: the log's last line before its instruction count. */
+    private static String reason(KernelBpfException refused) {
+        String log = refused.verifierLog() == null ? "" : refused.verifierLog().strip();
+        List<String> lines = log.lines().filter(l -> !l.isBlank() && !l.startsWith("processed ")).toList();
+        return lines.isEmpty() ? refused.getMessage().strip() : lines.get(lines.size() - 1).strip();
     }
 
     /** The file's memory; the kernel refuses a syscall test run without context bytes, so an empty one becomes 8 unread bytes. */
