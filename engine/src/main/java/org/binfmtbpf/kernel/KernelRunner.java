@@ -68,20 +68,26 @@ public final class KernelRunner implements AutoCloseable {
 
     /**
      * Where the program's functions start, when the kernel needs them described in BTF: only
-     * for a tail call made in a BPF-to-BPF callee. Otherwise just the main program's 0, so that
-     * every other program loads exactly as its slots say.
+     * for a tail call or a legacy packet load (LD_ABS, LD_IND) in a BPF-to-BPF callee. Otherwise
+     * just the main program's 0, so that every other program loads exactly as its slots say.
      */
     private static int[] functionStartsIfNeeded(Program p) {
         List<Subprogram> functions = p.functions();
-        boolean calleeTailCalls = false;
+        boolean needed = false;
         for (Subprogram f : functions.subList(1, functions.size())) {
             for (int pc = f.start(); pc < f.end(); pc++) {
-                Instruction insn = p.insn(pc);
-                calleeTailCalls |= insn.opcode() == (Opcodes.CLASS_JMP | Opcodes.JMP_CALL) && insn.src() == Opcodes.CALL_HELPER
-                        && insn.imm() == StandardHelpers.TAIL_CALL;
+                needed |= needsFunctionBtf(p.insn(pc));
             }
         }
-        return calleeTailCalls ? functions.stream().mapToInt(Subprogram::start).toArray() : new int[] {0};
+        return needed ? functions.stream().mapToInt(Subprogram::start).toArray() : new int[] {0};
+    }
+
+    private static boolean needsFunctionBtf(Instruction insn) {
+        int mode = Opcodes.mode(insn.opcode());
+        boolean packetLoad = Opcodes.cls(insn.opcode()) == Opcodes.CLASS_LD && (mode == Opcodes.MODE_ABS || mode == Opcodes.MODE_IND);
+        boolean tailCall = insn.opcode() == (Opcodes.CLASS_JMP | Opcodes.JMP_CALL) && insn.src() == Opcodes.CALL_HELPER
+                && insn.imm() == StandardHelpers.TAIL_CALL;
+        return packetLoad || tailCall;
     }
 
     /** Creates the kernel maps and loads the program; throws {@link KernelBpfException} with the verifier log if refused. */

@@ -124,8 +124,10 @@ public final class Memory {
      * {@link #NETWORK_HEADER_OFFSET} is relative to the network header, as in the kernel. Any
      * other negative offset is out of bounds, the link-layer ones (SKF_LL_OFF) included: there is
      * no link-layer header, as for a kernel packet whose mac header is not set. Returns -1 when
-     * the bytes are not all inside the context; the engine then ends the program with r0 = 0,
-     * as the kernel does. A valid result is never negative, so -1 cannot be mistaken for one.
+     * the bytes are not all inside the context; the engine then returns 0 from the running
+     * function, as the kernel does (its rewrite of the load ends in {@code r0 = 0; exit}), which
+     * ends the program when that is the main function. A valid result is never negative, so -1
+     * cannot be mistaken for one.
      */
     public static long loadPacket(Invocation inv, long offset, int size) {
         byte[] b = inv.context.bytes();
