@@ -26,6 +26,7 @@ public final class KernelBpf {
     static final int OBJ_PIN = 6;
     static final int OBJ_GET = 7;
     static final int PROG_TEST_RUN = 10;
+    static final int BTF_LOAD = 18;
 
     /** BPF_F_SLEEPABLE in prog_flags. */
     static final int F_SLEEPABLE = 1 << 4;
@@ -127,6 +128,35 @@ public final class KernelBpf {
      * On refusal, loads again with log level 1 to put the verifier's log in the exception.
      */
     public static KernelProgram loadProgram(String name, int progType, Instruction[] slots, String license) {
+        return loadProgram(name, progType, slots, license, new int[] {0});
+    }
+
+    /**
+     * As {@link #loadProgram(String, int, Instruction[], String)}, for a program whose functions
+     * start at {@code functionStarts} (the main program's 0 first): more than one function get
+     * their BTF ({@link FunctionBtf}), which the kernel needs before a function may tail-call.
+     */
+    public static KernelProgram loadProgram(String name, int progType, Instruction[] slots, String license, int[] functionStarts) {
+        if (functionStarts.length < 2) {
+            return load(name, progType, slots, license, NO_BTF, functionStarts);
+        }
+        int btf = loadBtf(FunctionBtf.blob(functionStarts.length), name);
+        try {
+            return load(name, progType, slots, license, btf, functionStarts);
+        } finally {
+            close(btf); // a loaded program holds its own reference to the BTF
+        }
+    }
+
+    /** BPF_BTF_LOAD: an fd for {@code blob}; the caller closes it. */
+    private static int loadBtf(byte[] blob, String name) {
+        return (int) call(BTF_LOAD, new BpfAttr().pointer(0, BpfAttr.copyOf(blob)).u32(16, blob.length), "BPF_BTF_LOAD for '" + name + "'");
+    }
+
+    private static final int NO_BTF = -1;
+
+    /** BPF_PROG_LOAD, with the functions' BTF and func_info when {@code btf} is an fd. */
+    private static KernelProgram load(String name, int progType, Instruction[] slots, String license, int btf, int[] functionStarts) {
         Memory insns = new Memory((long) slots.length * 8);
         for (int i = 0; i < slots.length; i++) {
             insns.setLong(8L * i, slots[i].encodeSlot());
@@ -136,6 +166,10 @@ public final class KernelBpf {
                 .name(48, kernelName(name));
         if (progType == KernelProgram.SYSCALL) {
             attr.u32(44, F_SLEEPABLE);   // "Syscall programs can only be sleepable"
+        }
+        if (btf != NO_BTF) {
+            attr.u32(72, btf).u32(76, FunctionBtf.FUNC_INFO_SIZE).pointer(80, BpfAttr.copyOf(FunctionBtf.funcInfo(functionStarts)))
+                    .u32(88, functionStarts.length);
         }
         try {
             return new KernelProgram((int) call(PROG_LOAD, attr, "BPF_PROG_LOAD '" + name + "'"), name, progType);

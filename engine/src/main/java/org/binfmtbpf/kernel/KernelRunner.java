@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.binfmtbpf.helpers.StandardHelpers;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.maps.ArrayMap;
@@ -21,6 +22,7 @@ import org.binfmtbpf.maps.ProgArrayMap;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.ProgramType;
+import org.binfmtbpf.program.Subprogram;
 
 /**
  * Runs one of our loaded {@link Program}s in the kernel, as the oracle for differential tests.
@@ -51,7 +53,8 @@ public final class KernelRunner implements AutoCloseable {
         try {
             List<Program> programs = reachable(program);
             for (Program p : programs) {
-                loaded.put(p, KernelBpf.loadProgram(p.name(), kernelType(p), relocated(p), p.license() == null ? "GPL" : p.license()));
+                loaded.put(p, KernelBpf.loadProgram(p.name(), kernelType(p), relocated(p), p.license() == null ? "GPL" : p.license(),
+                        functionStartsIfNeeded(p)));
             }
             fillProgramArrays();
             this.main = loaded.get(program);
@@ -61,6 +64,30 @@ public final class KernelRunner implements AutoCloseable {
                 close();
             }
         }
+    }
+
+    /**
+     * Where the program's functions start, when the kernel needs them described in BTF: only
+     * for a tail call or a legacy packet load (LD_ABS, LD_IND) in a BPF-to-BPF callee. Otherwise
+     * just the main program's 0, so that every other program loads exactly as its slots say.
+     */
+    private static int[] functionStartsIfNeeded(Program p) {
+        List<Subprogram> functions = p.functions();
+        boolean needed = false;
+        for (Subprogram f : functions.subList(1, functions.size())) {
+            for (int pc = f.start(); pc < f.end(); pc++) {
+                needed |= needsFunctionBtf(p.insn(pc));
+            }
+        }
+        return needed ? functions.stream().mapToInt(Subprogram::start).toArray() : new int[] {0};
+    }
+
+    private static boolean needsFunctionBtf(Instruction insn) {
+        int mode = Opcodes.mode(insn.opcode());
+        boolean packetLoad = Opcodes.cls(insn.opcode()) == Opcodes.CLASS_LD && (mode == Opcodes.MODE_ABS || mode == Opcodes.MODE_IND);
+        boolean tailCall = insn.opcode() == (Opcodes.CLASS_JMP | Opcodes.JMP_CALL) && insn.src() == Opcodes.CALL_HELPER
+                && insn.imm() == StandardHelpers.TAIL_CALL;
+        return packetLoad || tailCall;
     }
 
     /** Creates the kernel maps and loads the program; throws {@link KernelBpfException} with the verifier log if refused. */

@@ -112,17 +112,30 @@ public final class Memory {
     }
 
     /**
+     * SKF_NET_OFF: a packet load at a negative offset from here up reads the network header,
+     * at {@code offset - NETWORK_HEADER_OFFSET}. The context is the network layer (the kernel's
+     * test runs see the header after a link-layer prefix), so that is the context's start.
+     */
+    public static final long NETWORK_HEADER_OFFSET = -0x100000;
+
+    /**
      * The legacy packet load LD_ABS / LD_IND: reads {@code size} (1, 2 or 4) bytes at
-     * {@code offset} of the context in network byte order. Returns -1 when the bytes are
-     * not all inside the context; the engine then ends the program with r0 = 0, as the kernel does.
-     * A valid result is never negative, so -1 cannot be mistaken for one.
+     * {@code offset} of the context in network byte order; a negative offset of at least
+     * {@link #NETWORK_HEADER_OFFSET} is relative to the network header, as in the kernel. Any
+     * other negative offset is out of bounds, the link-layer ones (SKF_LL_OFF) included: there is
+     * no link-layer header, as for a kernel packet whose mac header is not set. Returns -1 when
+     * the bytes are not all inside the context; the engine then returns 0 from the running
+     * function, as the kernel does (its rewrite of the load ends in {@code r0 = 0; exit}), which
+     * ends the program when that is the main function. A valid result is never negative, so -1
+     * cannot be mistaken for one.
      */
     public static long loadPacket(Invocation inv, long offset, int size) {
         byte[] b = inv.context.bytes();
-        if (offset < 0 || offset + size > b.length) {
+        long at = offset < 0 && offset >= NETWORK_HEADER_OFFSET ? offset - NETWORK_HEADER_OFFSET : offset;
+        if (at < 0 || at + size > b.length) {
             return -1;
         }
-        int i = (int) offset;
+        int i = (int) at;
         return switch (size) {
             case 1 -> b[i] & 0xffL;
             case 2 -> (short) BE16.get(b, i) & 0xffffL;

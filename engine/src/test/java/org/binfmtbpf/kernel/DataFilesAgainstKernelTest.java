@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.binfmtbpf.conformance.ConformanceHelpers;
 import org.binfmtbpf.conformance.DataFile;
 import org.binfmtbpf.conformance.DataFileParser;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * in the kernel either: programs with packet loads (or of type socket) run as
  * socket filters on the memory as packet, the others as syscall programs on the memory as
  * context. Programs that call helpers are left out (the suite's helper 5 is ktime_get_ns
- * there). The kernel reports the low 32 bits of r0; those must be equal.
+ * there). The kernel reports the low 32 bits of r0; a twin of each program that returns the
+ * high 32 bits ({@link HighHalfOfR0}) gives the rest, so all 64 bits must be equal.
  */
 class DataFilesAgainstKernelTest {
 
@@ -53,7 +56,7 @@ class DataFilesAgainstKernelTest {
 
     private static void compare(String suite, List<Path> files) throws IOException {
         int compared = 0;
-        int refused = 0;
+        Map<String, List<String>> refusedBecause = new TreeMap<>();
         int skipped = 0;
         int faults = 0;
         List<String> unwrittenStack = new ArrayList<>();
@@ -87,23 +90,33 @@ class DataFilesAgainstKernelTest {
                     ours.instructions(), ConformanceHelpers.registry()).build();
             long kernelR0;
             try {
-                // The kernel refuses a syscall test run without context bytes; the program never reads them.
-                byte[] context = file.context().length == 0 && !packet ? new byte[8] : file.context();
-                kernelR0 = KernelRunner.runOnce(kernelView, context).r0();
+                kernelR0 = KernelRunner.runOnce(kernelView, context(file, packet)).r0();
             } catch (KernelBpfException refusedByVerifier) {
-                refused++;
+                refusedBecause.computeIfAbsent(reason(refusedByVerifier), r -> new ArrayList<>()).add(file.name());
                 continue;
             }
             compared++;
-            if ((r0 & 0xffffffffL) != kernelR0) {
-                disagreements.add(file.name() + ": interp r0 = 0x" + Long.toHexString(r0) + ", kernel r0 = 0x" + Long.toHexString(kernelR0));
+            long kernelHigh;
+            try {
+                Program highHalf = ProgramBuilder.of(file.name(), kernelView.type(), HighHalfOfR0.of(ours.instructions()),
+                        ConformanceHelpers.registry()).build();
+                kernelHigh = KernelRunner.runOnce(highHalf, context(file, packet)).r0();
+            } catch (KernelBpfException twinRefused) {
+                disagreements.add(file.name() + ": the kernel ran the program but refused its twin returning r0's high half: "
+                        + twinRefused.getMessage());
+                continue;
+            }
+            long kernelR0Full = kernelHigh << 32 | kernelR0;
+            if (r0 != kernelR0Full) {
+                disagreements.add(file.name() + ": interp r0 = 0x" + Long.toHexString(r0) + ", kernel r0 = 0x" + Long.toHexString(kernelR0Full));
             }
         }
         System.out.printf("%s against the kernel: %d compared, %d refused by the verifier, %d faulting programs all refused"
                 + " or failed there too, %d calling helpers or malformed left out, %d reading stack they never wrote"
                 + " (unspecified in the kernel: %s); %d disagree%n",
-                suite, compared, refused, faults - kernelRan.size(), skipped, unwrittenStack.size(), unwrittenStack,
-                disagreements.size() + kernelRan.size());
+                suite, compared, refusedBecause.values().stream().mapToInt(List::size).sum(), faults - kernelRan.size(), skipped,
+                unwrittenStack.size(), unwrittenStack, disagreements.size() + kernelRan.size());
+        refusedBecause.forEach((reason, names) -> System.out.printf("  refused by the kernel, %s: %s%n", reason, names));
         assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
         assertTrue(kernelRan.isEmpty(), "programs that fault here but ran in the kernel:\n" + String.join("\n", kernelRan));
         assertTrue(compared > 0, "the kernel accepted none of the programs");
@@ -129,13 +142,24 @@ class DataFilesAgainstKernelTest {
         boolean packet = usesPacketLoads(ours) || file.type() == ProgramType.SOCKET_FILTER;
         Program kernelView = ProgramBuilder.of(file.name(), packet ? ProgramType.SOCKET_FILTER : ProgramType.SYSCALL,
                 ours.instructions(), ConformanceHelpers.registry()).build();
-        byte[] context = file.context().length == 0 && !packet ? new byte[8] : file.context();
         try {
-            long r0 = KernelRunner.runOnce(kernelView, context).r0();
+            long r0 = KernelRunner.runOnce(kernelView, context(file, packet)).r0();
             kernelRan.add(file.name() + ": kernel r0 = 0x" + Long.toHexString(r0));
         } catch (KernelBpfException expected) {
             // refused by the verifier or by the test run, as it should be
         }
+    }
+
+    /** Why the kernel's verifier refused: the log's last line before its instruction count. */
+    private static String reason(KernelBpfException refused) {
+        String log = refused.verifierLog() == null ? "" : refused.verifierLog().strip();
+        List<String> lines = log.lines().filter(l -> !l.isBlank() && !l.startsWith("processed ")).toList();
+        return lines.isEmpty() ? refused.getMessage().strip() : lines.get(lines.size() - 1).strip();
+    }
+
+    /** The file's memory; the kernel refuses a syscall test run without context bytes, so an empty one becomes 8 unread bytes. */
+    private static byte[] context(DataFile file, boolean packet) {
+        return file.context().length == 0 && !packet ? new byte[8] : file.context();
     }
 
     private static boolean callsHelpers(Program p) {

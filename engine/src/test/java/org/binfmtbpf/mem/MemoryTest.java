@@ -170,6 +170,14 @@ class MemoryTest {
         assertEquals(-1, Memory.loadPacket(inv, -1, 1));
     }
 
+    @Test
+    void packetLoadsBelowZeroReachOnlyTheNetworkHeader() {
+        assertEquals(0x0102, Memory.loadPacket(inv, Memory.NETWORK_HEADER_OFFSET, 2), "SKF_NET_OFF + 0 is the packet's start");
+        assertEquals(-1, Memory.loadPacket(inv, Memory.NETWORK_HEADER_OFFSET + 7, 2), "bounded by the packet");
+        assertEquals(-1, Memory.loadPacket(inv, Memory.NETWORK_HEADER_OFFSET - 1, 1), "link layer (SKF_LL_OFF up): there is none");
+        assertEquals(-1, Memory.loadPacket(inv, -0x200000, 1), "SKF_LL_OFF itself");
+    }
+
     private int register(Object target) {
         int id = RegionTable.register(target);
         registered.add(id);

@@ -138,11 +138,6 @@ final class ClassGenerator implements Opcodes {
     private void runMethod() {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "(Lorg/binfmtbpf/run/Invocation;)J", null, null);
         mv.visitCode();
-        Label start = new Label();
-        Label end = new Label();
-        Label packetEnd = new Label();
-        mv.visitTryCatchBlock(start, end, packetEnd, "org/binfmtbpf/jit/PacketEnd");
-        mv.visitLabel(start);
         mv.visitVarInsn(ALOAD, 1);
         int frame = cls.plan.functions.get(0).function.stackSize();
         cls.constants.pushInt(mv, org.binfmtbpf.run.Invocation.STACK_SIZE - frame);
@@ -158,12 +153,6 @@ final class ClassGenerator implements Opcodes {
             mv.visitMethodInsn(INVOKESTATIC, cls.className, ClassContext.functionMethod(0), RegisterSlots.FUNCTION_DESCRIPTOR,
                     false);
         }
-        mv.visitLabel(end);
-        mv.visitInsn(LRETURN);
-        mv.visitLabel(packetEnd);
-        mv.visitFrame(F_NEW, 2, new Object[] {cls.className, MethodEmitter.INVOCATION}, 1, new Object[] {"org/binfmtbpf/jit/PacketEnd"});
-        mv.visitInsn(POP);
-        mv.visitInsn(LCONST_0);
         mv.visitInsn(LRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

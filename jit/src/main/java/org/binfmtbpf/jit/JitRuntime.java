@@ -17,12 +17,6 @@ public final class JitRuntime {
     private JitRuntime() {}
 
     /**
-     * Thrown (one shared instance, no stack trace) when LD_ABS / LD_IND read outside the
-     * packet: the kernel then ends the program with r0 = 0.
-     */
-    public static final RuntimeException PACKET_END = new PacketEnd();
-
-    /**
      * Checks a BPF-to-BPF call from frame {@code depth} (0 = main), sets the callee's stack
      * floor and returns the callee's r10: the caller's r10 minus the caller's frame.
      */

@@ -152,7 +152,8 @@ final class MemoryEmitter implements Opcodes {
 
     /**
      * LD_ABS / LD_IND: r0 = the packet's bytes at imm (or src + imm) in network order; outside
-     * the packet the run ends with r0 = 0 ({@link JitRuntime#PACKET_END}).
+     * the packet the running function returns 0, as the kernel's rewrite of the load ends in
+     * {@code r0 = 0; exit} (in the main function that ends the run).
      */
     private static boolean packetLoad(MethodEmitter m, Instruction insn, int mode, int size) {
         if ((mode != MODE_ABS && mode != MODE_IND) || size == 8) {
@@ -175,8 +176,9 @@ final class MemoryEmitter implements Opcodes {
         mv.visitInsn(LCMP);
         Label ok = new Label();
         mv.visitJumpInsn(IFGE, ok);
-        mv.visitFieldInsn(GETSTATIC, ClassContext.RUNTIME, "PACKET_END", "Ljava/lang/RuntimeException;");
-        mv.visitInsn(ATHROW);
+        m.pushLong(0);
+        m.store(0);
+        m.exitFunction();
         mv.visitLabel(ok);
         m.mv.frame();
         return true;

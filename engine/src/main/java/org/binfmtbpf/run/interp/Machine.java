@@ -224,7 +224,16 @@ public final class Machine {
                     case CLASS_LD | MODE_ABS | SIZE_W, CLASS_LD | MODE_ABS | SIZE_H, CLASS_LD | MODE_ABS | SIZE_B,
                          CLASS_LD | MODE_IND | SIZE_W, CLASS_LD | MODE_IND | SIZE_H, CLASS_LD | MODE_IND | SIZE_B -> {
                         if (!packetLoad(w, imm)) {
-                            return 0; // out of the packet: the kernel ends the program with 0
+                            // Out of the packet: the running function returns 0, as the kernel's
+                            // rewrite of the load ends in "r0 = 0; exit"; only in main that ends the run.
+                            r[0] = 0;
+                            if (frames.depth() == 0) {
+                                return 0;
+                            }
+                            pc = exit();
+                            words = code.words;
+                            imms = code.imms;
+                            continue;
                         }
                     }
                     case CLASS_LDX | MODE_MEM | SIZE_B -> r[d] = Memory.load(inv, r[src(w)] + off(w), 1, pc);
