@@ -72,7 +72,14 @@ class ProgCommandsTest {
     void keywordMistakesAreUsageErrors() {
         Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data", "x");
         assertEquals(ExitCodes.USAGE, r.exitCode());
-        assertEquals("binfmt-bpf prog run: prog run: expected 'data_in', got 'data'\n", r.err());
+        assertEquals("binfmt-bpf prog run: expected 'data_in', got 'data'\n", r.err());
+    }
+
+    @Test
+    void aMissingOperandNamesTheCommandOnce() {
+        Cli.Result r = Cli.inState(state, "prog", "load", dir.resolve("qemu.bpf.o").toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertEquals("binfmt-bpf prog load: missing PIN\n", r.err());
     }
 
     @Test

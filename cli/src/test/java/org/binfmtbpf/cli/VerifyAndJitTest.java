@@ -34,6 +34,20 @@ class VerifyAndJitTest {
     }
 
     @Test
+    void anUnknownLogLevelIsAUsageError() throws Exception {
+        Cli.Result r = Cli.run("prog", "verify", Resources.qemuObject(dir).toString(), "--log-level", "7");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf prog verify: --log-level: 7 is not a log level (0, 1 or 2)\n", r.err());
+    }
+
+    @Test
+    void aSectionWithNoProgramIsNamedNotSilentlyAccepted() throws Exception {
+        Cli.Result r = Cli.run("prog", "verify", Resources.qemuObject(dir).toString(), "--section", "nosuch");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf prog verify: qemu.bpf.o: no program in section 'nosuch'\n", r.err());
+    }
+
+    @Test
     void verifyAndDumpXlatedAsJson() throws Exception {
         Path object = Resources.copy("/org/binfmtbpf/cli/out_of_bounds.bpf.o", dir.resolve("out_of_bounds.bpf.o"));
         Cli.Result verify = Cli.run("-j", "prog", "verify", object.toString());

@@ -24,7 +24,7 @@ public final class MapDeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map delete", words);
+            Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.expect("key");
             byte[] key = HexBytes.parse("key", w.until(), ref.map().keySize());

@@ -33,7 +33,7 @@ public final class MapDumpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map dump", words);
+            Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.end();
             BpfMap m = ref.map();

@@ -32,7 +32,7 @@ public final class MapLookupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map lookup", words);
+            Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.expect("key");
             byte[] key = HexBytes.parse("key", w.until(), ref.map().keySize());

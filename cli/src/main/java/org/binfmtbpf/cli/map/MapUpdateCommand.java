@@ -26,7 +26,7 @@ public final class MapUpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map update", words);
+            Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.expect("key");
             byte[] key = HexBytes.parse("key", w.until("value"), ref.map().keySize());

@@ -30,7 +30,7 @@ public final class ProgDumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog dump", words);
+        Words w = new Words(words);
         String what = w.choice("what to dump", "xlated", "jited");
         w.expect("pinned");
         String path = w.operand("PIN");

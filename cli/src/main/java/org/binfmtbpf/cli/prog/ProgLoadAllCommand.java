@@ -1,13 +1,13 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.binfmt.ElfProgramSource;
 import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.cli.ExitCodes;
+import org.binfmtbpf.cli.InputFiles;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.UserError;
@@ -36,12 +36,12 @@ public final class ProgLoadAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog loadall", words);
+        Words w = new Words(words);
         Path object = Path.of(w.operand("OBJ"));
         String dir = w.operand("DIR").replaceAll("/+$", "");
         ProgramType type = w.accept("type") ? Programs.type(w.operand("TYPE")) : null;
         w.end();
-        byte[] bytes = Files.readAllBytes(object);
+        byte[] bytes = InputFiles.bytes(object);
         String objectName = object.getFileName().toString();
         LoadedObject loaded = Programs.loadObject(bytes, objectName, type);
         PrintWriter err = spec.commandLine().getErr();

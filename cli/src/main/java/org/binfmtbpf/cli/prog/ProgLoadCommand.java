@@ -1,11 +1,11 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.ExitCodes;
+import org.binfmtbpf.cli.InputFiles;
 import org.binfmtbpf.cli.MapPins;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.StateOption;
@@ -43,7 +43,7 @@ public final class ProgLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog load", words);
+        Words w = new Words(words);
         Path object = Path.of(w.operand("OBJ"));
         String pin = w.operand("PIN");
         ProgramType type = null;
@@ -56,10 +56,10 @@ public final class ProgLoadCommand implements Callable<Integer> {
                 default -> pinMaps = w.operand("pinmaps DIR");
             }
         }
-        byte[] bytes = Files.readAllBytes(object);
+        byte[] bytes = InputFiles.bytes(object);
         String objectName = object.getFileName().toString();
         LoadedObject loaded = Programs.loadObject(bytes, objectName, type);
-        LoadedProgram chosen = choose(loaded, objectName, section);
+        LoadedProgram chosen = Programs.inSection(loaded, objectName, section).get(0);
         Verification v = Verification.of(chosen.program());
         PrintWriter err = spec.commandLine().getErr();
         if (!v.accepted() || verbose) {
@@ -85,14 +85,5 @@ public final class ProgLoadCommand implements Callable<Integer> {
             ws.commit();
         }
         return ExitCodes.OK;
-    }
-
-    private static LoadedProgram choose(LoadedObject loaded, String objectName, String section) {
-        List<LoadedProgram> candidates = section == null ? loaded.programs() : loaded.programsInSection(section);
-        if (candidates.isEmpty()) {
-            throw UserError.badInput(objectName + ": " + (section == null ? "no program sections"
-                    : "no program in section '" + section + "'"));
-        }
-        return candidates.get(0);
     }
 }

@@ -1,7 +1,6 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.Engines;
+import org.binfmtbpf.cli.InputFiles;
 import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.KernelRun;
 import org.binfmtbpf.cli.Pin;
@@ -51,7 +51,7 @@ public final class ProgRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog run", words);
+        Words w = new Words(words);
         w.expect("pinned");
         String path = w.operand("PIN");
         w.expect("data_in");
@@ -61,7 +61,7 @@ public final class ProgRunCommand implements Callable<Integer> {
             repeat = Math.max(1, w.integer("repeat count"));
         }
         w.end();
-        byte[] data = Files.readAllBytes(dataIn);
+        byte[] data = InputFiles.bytes(dataIn);
         Outcome o;
         try (Workspace ws = Workspace.open(state.directory())) {
             Pin pinned = Pin.at(ws, path);

@@ -36,7 +36,7 @@ public final class ProgShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog show", words);
+        Words w = new Words(words);
         List<Map<String, Object>> shown = new ArrayList<>();
         try (Workspace ws = Workspace.open(state.directory())) {
             List<Pin> pins;

@@ -23,7 +23,7 @@ public final class ProgUnpinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog unpin", words);
+        Words w = new Words(words);
         w.accept("pinned");
         String pin = w.operand("PIN");
         w.end();
