@@ -10,11 +10,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.binfmtbpf.binfmt.Errno;
+import org.binfmtbpf.binfmt.PinStore;
+import org.binfmtbpf.binfmt.RegistrationException;
 
 /**
  * Maps pinned by {@code prog load OBJ PIN pinmaps DIR}: {@code DIR/NAME} names map NAME of the
  * program pinned at PIN. Kept in {@code map-pins} in the state directory, one
- * {@code <map path hex> <program pin hex> <map name hex>} line each.
+ * {@code <map path hex> <program pin hex> <map name hex>} line each. Paths follow the bpf
+ * filesystem's rules for program pins ({@link PinStore#pinPath}), and share its names with them.
  */
 public final class MapPins {
     private static final HexFormat HEX = HexFormat.of();
@@ -37,15 +41,37 @@ public final class MapPins {
         }
     }
 
+    /** The map pinned at {@code path} (any spelling of it), or null. */
     public Target get(String path) {
-        return pins.get(path);
+        try {
+            return pins.get(PinStore.pinPath(path));
+        } catch (RegistrationException notAPinPath) {
+            return null;
+        }
     }
 
-    public void pin(String path, Target target) throws IOException {
-        if (pins.containsKey(path)) {
-            throw UserError.environment(path + ": already pinned (File exists)");
+    /**
+     * The pins {@code prog load ... pinmaps dir} makes, checked before anything is written:
+     * EEXIST when a path is taken by a map or by a program of {@code programs}.
+     */
+    public Map<String, Target> plan(String dir, String programPin, List<String> mapNames, PinStore programs) {
+        Map<String, Target> planned = new LinkedHashMap<>();
+        for (String name : mapNames) {
+            String path = PinStore.pinPath(dir + "/" + name);
+            if (pins.containsKey(path) || programs.pins().containsKey(path) || planned.containsKey(path)) {
+                throw new RegistrationException(Errno.EEXIST, "pin", path + " is already pinned");
+            }
+            planned.put(path, new Target(programPin, name));
         }
-        pins.put(path, target);
+        return planned;
+    }
+
+    /** Adds {@code planned} (from {@link #plan}) and writes the file once, atomically. */
+    public void pinAll(Map<String, Target> planned) throws IOException {
+        if (planned.isEmpty()) {
+            return;
+        }
+        pins.putAll(planned);
         List<String> lines = new ArrayList<>();
         pins.forEach((p, t) -> lines.add(hex(p) + " " + hex(t.programPin()) + " " + hex(t.mapName())));
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");

@@ -1,20 +1,29 @@
 package org.binfmtbpf.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.binfmtbpf.binfmt.BinfmtMisc;
+import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.ExecutableFiles;
 import org.binfmtbpf.binfmt.PinStore;
+import org.binfmtbpf.binfmt.PinnedProgram;
 import org.binfmtbpf.binfmt.ProgramLoader;
+import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.binfmt.StateDirectory;
 import org.binfmtbpf.binfmt.StateSession;
 
 /**
  * The state directory one command works on, standing in for /sys/fs/bpf (pinned programs)
  * and /proc/sys/fs/binfmt_misc (entries): a locked {@link StateSession}. Commands that change
- * something call {@link #commit()}; closing releases the lock.
+ * something call {@link #commit()}, which writes every change or, when a command fails before
+ * it, none; closing releases the lock.
  */
 public final class Workspace implements AutoCloseable {
     private final StateSession session;
+    private MapPins mapPins;
+    private Map<String, MapPins.Target> pendingMapPins = Map.of();
 
     private Workspace(StateSession session) {
         this.session = session;
@@ -45,25 +54,54 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Maps pinned with {@code prog load ... pinmaps DIR}. */
-    public MapPins mapPins() throws java.io.IOException {
-        return new MapPins(session.directory().resolve("map-pins"));
+    public MapPins mapPins() throws IOException {
+        if (mapPins == null) {
+            mapPins = new MapPins(session.directory().resolve("map-pins"));
+        }
+        return mapPins;
+    }
+
+    /**
+     * Pins {@code program} at {@code path} as bpftool prog load does and returns the path as the
+     * bpf filesystem names it: EEXIST when a program or a map is pinned there.
+     */
+    public String pin(String path, PinnedProgram program) throws IOException {
+        try {
+            if (mapPins().get(path) != null) {
+                throw new RegistrationException(Errno.EEXIST, "pin", PinStore.pinPath(path) + " is already pinned");
+            }
+            return session.pins().pin(path, program);
+        } catch (RegistrationException e) {
+            throw UserError.environment(e.getMessage());
+        }
+    }
+
+    /** Pins the maps of the program pinned at {@code programPin} as {@code dir/NAME} when this command commits. */
+    public void pinMaps(String dir, String programPin, List<String> mapNames) throws IOException {
+        try {
+            pendingMapPins = mapPins().plan(dir, programPin, mapNames, session.pins());
+        } catch (RegistrationException e) {
+            throw UserError.environment(e.getMessage());
+        }
     }
 
     /** Restores the saved map contents of a pinned program before it is inspected or run. */
-    public void restoreMaps(Pin p) throws java.io.IOException {
+    public void restoreMaps(Pin p) throws IOException {
         MapState.restore(MapState.file(session.directory(), p.loaded().id()), p.program());
     }
 
     /** Saves the map contents of a pinned program after it ran or its maps were changed. */
-    public void saveMaps(Pin p) throws java.io.IOException {
+    public void saveMaps(Pin p) throws IOException {
         if (!p.program().maps().isEmpty()) {
             MapState.save(MapState.file(session.directory(), p.loaded().id()), p.program());
         }
     }
 
     /** Writes the changes of this command. */
-    public void commit() {
+    public void commit() throws IOException {
         session.commit();
+        mapPins().pinAll(pendingMapPins);
+        pendingMapPins = Map.of();
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.binfmt.ElfProgramSource;
-import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.cli.ExitCodes;
 import org.binfmtbpf.cli.InputFiles;
 import org.binfmtbpf.cli.Programs;
@@ -55,12 +54,8 @@ public final class ProgLoadAllCommand implements Callable<Integer> {
         }
         try (Workspace ws = Workspace.open(state.directory())) {
             for (LoadedProgram p : loaded.programs()) {
-                try {
-                    ws.pins().pin(dir + "/" + p.name(), ws.loader().load(
-                            new ElfProgramSource(objectName, p.name(), p.program().type(), bytes)));
-                } catch (RegistrationException e) {
-                    throw UserError.environment("pin " + dir + "/" + p.name() + ": " + e.getMessage());
-                }
+                ws.pin(dir + "/" + p.name(), ws.loader().load(
+                        new ElfProgramSource(objectName, p.name(), p.program().type(), bytes)));
             }
             ws.commit();
         }

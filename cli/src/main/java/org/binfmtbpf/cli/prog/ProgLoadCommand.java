@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.ExitCodes;
 import org.binfmtbpf.cli.InputFiles;
-import org.binfmtbpf.cli.MapPins;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.UserError;
@@ -14,9 +13,9 @@ import org.binfmtbpf.cli.Verification;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
 import org.binfmtbpf.binfmt.ElfProgramSource;
-import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.elf.LoadedObject;
 import org.binfmtbpf.elf.LoadedProgram;
+import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.program.ProgramType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,17 +69,10 @@ public final class ProgLoadCommand implements Callable<Integer> {
             throw UserError.no(objectName + ": program " + chosen.name() + " refused by the verifier: " + v.summary());
         }
         try (Workspace ws = Workspace.open(state.directory())) {
-            try {
-                ws.pins().pin(pin, ws.loader().load(
-                        new ElfProgramSource(objectName, chosen.name(), chosen.program().type(), bytes)));
-            } catch (RegistrationException e) {
-                throw UserError.environment("pin " + pin + ": " + e.getMessage());
-            }
+            String pinned = ws.pin(pin, ws.loader().load(
+                    new ElfProgramSource(objectName, chosen.name(), chosen.program().type(), bytes)));
             if (pinMaps != null) {
-                MapPins maps = ws.mapPins();
-                for (var m : chosen.program().maps()) {
-                    maps.pin(pinMaps.replaceAll("/+$", "") + "/" + m.name(), new MapPins.Target(pin, m.name()));
-                }
+                ws.pinMaps(pinMaps, pinned, chosen.program().maps().stream().map(BpfMap::name).toList());
             }
             ws.commit();
         }

@@ -31,7 +31,7 @@ public final class ProgUnpinCommand implements Callable<Integer> {
             try {
                 ws.pins().unpin(pin);
             } catch (RegistrationException e) {
-                throw UserError.environment(pin + ": " + e.getMessage());
+                throw UserError.environment(e.getMessage());
             }
             ws.commit();
         }
