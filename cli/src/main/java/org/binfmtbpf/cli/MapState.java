@@ -44,13 +44,25 @@ final class MapState {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Puts saved contents back; a map the file does not mention keeps what its object gave it. */
+    /**
+     * Puts saved contents back; a map the file does not mention keeps what its object gave it.
+     * A damaged file is named in one line: the state directory is the environment.
+     */
     static void restore(Path file, Program program) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        try {
+            restore(lines, program);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, file + ": damaged map contents: " + e.getMessage(), e);
+        }
+    }
+
+    private static void restore(List<String> lines, Program program) {
         BpfMap current = null;
-        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+        for (String line : lines) {
             if (line.startsWith("map ")) {
                 String name = new String(HEX.parseHex(line.substring(4)), StandardCharsets.UTF_8);
                 current = program.maps().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);

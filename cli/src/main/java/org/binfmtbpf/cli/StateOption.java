@@ -15,6 +15,13 @@ public final class StateOption {
     Path state;
 
     public Path directory() {
-        return state != null ? state : StateDirectory.defaultLocation();
+        if (state == null) {
+            return StateDirectory.defaultLocation();
+        }
+        if (state.toString().isEmpty()) {
+            // An empty path is the working directory: the state would be written among the user's files.
+            throw UserError.usage("--state: the directory is an empty path");
+        }
+        return state;
     }
 }

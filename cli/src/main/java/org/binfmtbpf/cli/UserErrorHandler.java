@@ -2,8 +2,6 @@ package org.binfmtbpf.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
 /**
@@ -21,15 +19,9 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (cause instanceof UserError u) {
             code = u.exitCode();
             message = u.getMessage();
-        } else if (cause instanceof NoSuchFileException n) {
-            code = ExitCodes.ENVIRONMENT;
-            message = n.getFile() + ": no such file";
-        } else if (cause instanceof AccessDeniedException a) {
-            code = ExitCodes.ENVIRONMENT;
-            message = a.getFile() + ": permission denied";
         } else if (cause instanceof IOException io) {
             code = ExitCodes.ENVIRONMENT;
-            message = io.getMessage();
+            message = IoErrors.describe(io);
         } else if (Errors.isUserFacing(cause)) {
             code = ExitCodes.BAD_INPUT;
             message = cause.getMessage();

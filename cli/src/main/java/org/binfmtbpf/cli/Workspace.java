@@ -1,6 +1,7 @@
 package org.binfmtbpf.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,20 @@ public final class Workspace implements AutoCloseable {
         return open(dir, Engines.INTERP);
     }
 
-    /** Opens the state at {@code dir}; 'B' programs run on {@code engine} (interp or jit). */
+    /**
+     * Opens the state at {@code dir}; 'B' programs run on {@code engine} (interp or jit). A
+     * directory that cannot be opened or read back (not a directory, a damaged state file) is
+     * the environment's refusal, named in one line.
+     */
     public static Workspace open(Path dir, String engine) {
         ProgramLoader loader = new ProgramLoader(() -> Engines.named(engine));
-        return new Workspace(StateDirectory.at(dir).open(loader, ExecutableFiles.HOST, ProgramFaults.WARN));
+        try {
+            return new Workspace(StateDirectory.at(dir).open(loader, ExecutableFiles.HOST, ProgramFaults.WARN));
+        } catch (UncheckedIOException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, "state directory " + dir + ": " + IoErrors.describe(e.getCause()), e);
+        } catch (IllegalStateException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, "state directory " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     public BinfmtMisc binfmt() {
