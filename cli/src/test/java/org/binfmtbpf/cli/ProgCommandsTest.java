@@ -41,6 +41,19 @@ class ProgCommandsTest {
     }
 
     @Test
+    void showListsOnlyTheMapsTheProgramRefersToAsTheKernelsUsedMaps() throws Exception {
+        Path object = Resources.copy("/org/binfmtbpf/cli/two_programs.bpf.o", dir.resolve("two_programs.bpf.o"));
+        Path other = dir.resolve("other-state");
+        assertEquals(0, Cli.inState(other, "prog", "loadall", object.toString(), "/sys/fs/bpf/two").exitCode());
+        // Each program's copy of the object has maps firsts and seconds: ids 1, 2 and 3, 4; the kernel
+        // (bpftool 7.1 on Linux 6.18) shows the one each program reads, and the same tag (its xlated
+        // size is 136B: it inlines the array lookup).
+        assertEquals("2: socket_filter  name read_second  tag 81bf33d2ec23cd2f  gpl\n"
+                + "\txlated 88B  not jited  map_ids 4\n\tpinned /sys/fs/bpf/two/read_second\n",
+                Cli.inState(other, "prog", "show", "pinned", "/sys/fs/bpf/two/read_second").out());
+    }
+
+    @Test
     void runPrintsBpftoolsResultLineAndTheChosenInterpreter() {
         Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", aarch64.toString());
         assertTrue(r.out().matches("Return value: 1, duration: \\d+ns\n"

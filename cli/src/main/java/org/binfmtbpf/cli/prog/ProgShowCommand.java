@@ -79,7 +79,8 @@ public final class ProgShowCommand implements Callable<Integer> {
         m.put("gpl_compatible", Programs.gplCompatible(program.license()));
         m.put("bytes_xlated", program.length() * 8);
         m.put("jited", false);
-        m.put("map_ids", pinned.mapIds());
+        List<Integer> mapIds = pinned.mapIds();
+        m.put("map_ids", MapReferences.used(program).stream().map(mapIds::get).toList());
         m.put("pinned", List.of(pinned.path()));
         return m;
     }
