@@ -57,4 +57,11 @@ class MapCommandsTest {
         assertEquals(ExitCodes.USAGE, r.exitCode());
         assertEquals("binfmt-bpf map lookup: key: expected 4 bytes, got 2\n", r.err());
     }
+
+    @Test
+    void aMapIdThatIsNoNumberIsAUsageError() {
+        Cli.Result r = Cli.inState(state, "map", "dump", "id", "abc");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf map dump: MAP_ID must be a non-negative integer, got 'abc'\n", r.err());
+    }
 }

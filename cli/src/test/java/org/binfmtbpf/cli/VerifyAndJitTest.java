@@ -3,6 +3,8 @@ package org.binfmtbpf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,17 @@ class VerifyAndJitTest {
         assertTrue(load.err().endsWith("binfmt-bpf prog load: out_of_bounds.bpf.o: program past_the_header refused by the"
                 + " verifier: insn 0: invalid bpf_context access off=300 size=1 (./out_of_bounds.bpf.c:12)\n"), load.err());
         assertEquals("", Cli.inState(state, "prog", "show").out());
+    }
+
+    @Test
+    void dumpJitedAsJsonIsJson() throws Exception {
+        Path state = dir.resolve("state");
+        Cli.inState(state, "prog", "load", Resources.machinesObject(dir).toString(), "/sys/fs/bpf/m");
+        Cli.Result r = Cli.inState(state, "-j", "prog", "dump", "jited", "pinned", "/sys/fs/bpf/m");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode dump = new ObjectMapper().readTree(r.out());
+        assertEquals("count_machines", dump.get("name").asText());
+        assertTrue(dump.get("lines").get(0).asText().startsWith("// class version"), r.out());
     }
 
     @Test

@@ -50,9 +50,10 @@ public final class RegisterCommand implements Callable<Integer> {
                 try {
                     ws.binfmt().register(source.line.getBytes(StandardCharsets.UTF_8));
                 } catch (RegistrationException e) {
-                    // A missing pin or interpreter is the system's answer; a malformed line is the user's input.
+                    // A missing pin or interpreter, or a name taken (as a taken pin in prog load), is the
+                    // system's answer; a malformed line is the user's input.
                     boolean environment = switch (e.errno()) {
-                        case ENOENT, EACCES, EPERM, ENOTDIR -> true;
+                        case ENOENT, EACCES, EPERM, ENOTDIR, EEXIST -> true;
                         default -> false;
                     };
                     throw environment ? UserError.environment(e.getMessage()) : UserError.badInput(e.getMessage());

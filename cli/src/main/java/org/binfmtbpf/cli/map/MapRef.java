@@ -8,6 +8,7 @@ import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
 import org.binfmtbpf.maps.BpfMap;
+import org.binfmtbpf.maps.Errno;
 
 /**
  * bpftool's MAP := { id MAP_ID | pinned FILE | name MAP_NAME }, resolved against the maps of
@@ -17,7 +18,8 @@ record MapRef(Pin owner, BpfMap map, int id) {
 
     static MapRef read(Words w, Workspace ws) throws IOException {
         String how = w.choice("a map (id ID | pinned PATH | name NAME)", "id", "pinned", "name");
-        String what = w.operand(how.equals("id") ? "MAP_ID" : how.equals("name") ? "MAP_NAME" : "PATH");
+        String what = how.equals("id") ? Integer.toString(w.integer("MAP_ID"))
+                : w.operand(how.equals("name") ? "MAP_NAME" : "PATH");
         List<Pin> programs;
         if (how.equals("pinned")) {
             MapPins.Target t = ws.mapPins().get(what);
@@ -40,5 +42,12 @@ record MapRef(Pin owner, BpfMap map, int id) {
             }
         }
         throw UserError.environment("map " + how + " " + what + ": no such map (see 'map show')");
+    }
+
+    /** A map operation's negative result (a -errno, as bpf(2) returns it) is the answer no: "machines: EEXIST". */
+    void check(int rc) {
+        if (rc < 0) {
+            throw UserError.no(map.name() + ": " + Errno.name(-rc));
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.Pin;
 import org.binfmtbpf.cli.JsonOption;
@@ -46,6 +48,12 @@ public final class ProgDumpCommand implements Callable<Integer> {
             json.print(out, XlatedDump.json(pinned.program(), pinned.mapIds()));
         } else if (what.equals("xlated")) {
             XlatedDump.print(out, pinned.program(), pinned.mapIds(), linum);
+        } else if (json.enabled()) {
+            // One string per line of the Textifier's listing: what bpftool -j gives is a list too.
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", pinned.program().name());
+            m.put("lines", JitCompiler.textify(pinned.program()).lines().toList());
+            json.print(out, m);
         } else {
             out.print(JitCompiler.textify(pinned.program()));
             out.flush();
