@@ -2,11 +2,9 @@ package org.binfmtbpf.cli.map;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.binfmtbpf.cli.HexBytes;
 import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.Words;
@@ -46,10 +44,7 @@ public final class MapDumpCommand implements Callable<Integer> {
                 }
                 count++;
                 if (json.enabled()) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("key", HexBytes.jsonBytes(key));
-                    e.put("value", HexBytes.jsonBytes(value));
-                    elements.add(e);
+                    elements.add(Entries.json(key, value));
                 } else {
                     out.println(Entries.plain(m, key, value));
                 }

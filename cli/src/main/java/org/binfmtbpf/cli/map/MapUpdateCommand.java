@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.HexBytes;
 import org.binfmtbpf.cli.StateOption;
-import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
-import org.binfmtbpf.maps.Errno;
 import org.binfmtbpf.maps.UpdateFlags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,10 +39,7 @@ public final class MapUpdateCommand implements Callable<Integer> {
                 };
             }
             w.end();
-            int rc = ref.map().update(key, value, flags);
-            if (rc < 0) {
-                throw UserError.no(ref.map().name() + ": " + Errno.name(-rc));
-            }
+            ref.check(ref.map().update(key, value, flags));
             ws.saveMaps(ref.owner());
         }
         return 0;
