@@ -84,6 +84,9 @@ public final class FuzzCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration limit = time == null ? null : duration(time);
+        if (count < 0) {
+            throw UserError.usage("--count: must be at least 0, not " + count);
+        }
         if (count == 0 && limit == null) {
             throw UserError.usage("--count 0 needs --time");
         }
@@ -132,6 +135,11 @@ public final class FuzzCommand implements Callable<Integer> {
 
     /** A fresh set of the chosen oracles (one per worker); {@code tell}: say when the kernel is unavailable. */
     private List<Oracle> oracles(boolean tell) {
+        for (String name : oracles) {
+            if (!List.of("interp", "jit", "kernel").contains(name)) {
+                throw UserError.usage("--oracle: unknown oracle '" + name + "' (interp, jit, kernel)");
+            }
+        }
         if (oracles.isEmpty() || !oracles.get(0).equals("interp")) {
             throw UserError.usage("--oracle: the interpreter must come first (it is the reference): interp,jit,kernel");
         }
@@ -148,7 +156,7 @@ public final class FuzzCommand implements Callable<Integer> {
                                 + "); running without it");
                     }
                 }
-                default -> throw UserError.usage("--oracle: unknown oracle '" + name + "' (interp, jit, kernel)");
+                default -> throw new IllegalStateException("checked above: " + name);
             }
         }
         return out;
