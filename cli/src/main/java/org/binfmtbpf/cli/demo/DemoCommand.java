@@ -31,10 +31,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * Every step runs the command it prints, in a private state directory.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The RFC's demo: load the bundled qemu 'B' program (one table-driven matcher for the 29",
-            "Debian qemu-user-static registrations), register ':qemu-bpf:B:/sys/fs/bpf/qemu::::P', resolve",
-            "ELF headers of many architectures through it, then run an arm64 busybox through qemu when",
-            "qemu-user-static and such a binary are present. Uses a temporary state directory.",
+        description = {"Replay the RFC's demo: one BPF program picks qemu for 29 architectures.",
+            "Loads the bundled qemu 'B' program (one table-driven matcher for the 29 Debian qemu-user-static "
+                + "registrations), registers ':qemu-bpf:B:/sys/fs/bpf/qemu::::P', resolves ELF headers of many "
+                + "architectures through it, then runs an arm64 busybox through qemu when qemu-user-static and such"
+                + " a binary are present. Uses a temporary state directory.",
             "Exit status 0 when every header resolved as the Debian registrations would."})
 public final class DemoCommand implements Callable<Integer> {
     static final String PIN = "/sys/fs/bpf/qemu";

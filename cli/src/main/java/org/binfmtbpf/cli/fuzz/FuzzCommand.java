@@ -31,12 +31,13 @@ import picocli.CommandLine.Spec;
  * agree; mutated ELF objects through the loader; mutated registration lines against the kernel.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
-        description = {"Run seeded random programs (every instruction class, cpu v4, atomics,",
-            "local calls, bounded loops, context, stack and array-map traffic) on the",
-            "interpreter, the JIT and the kernel (bpf(2), as syscall programs), and report",
-            "every disagreement, minimised and written as a regression .data file.",
-            "--target elf and --target registration fuzz the ELF loader and the",
-            "registration parser instead. See docs/FUZZING.md."})
+        description = {"Fuzz the engines, the ELF loader or the registration parser against their oracles.",
+            "By default runs seeded random programs (every instruction class, cpu v4, atomics, local calls, "
+                + "bounded loops, context, stack and array-map traffic) on the interpreter, the JIT and the kernel "
+                + "(bpf(2), as syscall programs), and reports every disagreement, minimised and written as a "
+                + "regression .data file.",
+            "--target elf and --target registration fuzz the ELF loader and the registration parser instead. "
+                + "See docs/FUZZING.md."})
 public final class FuzzCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -22,12 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** A write to /proc/sys/fs/binfmt_misc/register, or systemd-binfmt over binfmt.d files. */
 @Command(name = "register", mixinStandardHelpOptions = true,
-        description = {"Register a handler, as 'echo LINE > /proc/sys/fs/binfmt_misc/register' does:",
+        description = {"Register a handler, as 'echo LINE > /proc/sys/fs/binfmt_misc/register' does.",
+            "A line is",
             "  :name:type:offset:magic:mask:interpreter:flags",
-            "type M (magic), E (extension) or B (a pinned BPF program in the offset field, the RFC):",
+            "with type M (magic), E (extension) or B (a pinned BPF program in the offset field, the RFC):",
             "  :qemu-bpf:B:/sys/fs/bpf/qemu::::P",
-            "With --file, register every line of binfmt.d(5) files as systemd-binfmt does",
-            "(blank lines and lines starting with # or ; are skipped; a bad line does not stop the rest)."})
+            "With --file, registers every line of binfmt.d(5) files as systemd-binfmt does (blank lines and "
+                + "lines starting with # or ; are skipped; a bad line does not stop the rest)."})
 public final class RegisterCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Spec CommandSpec spec;

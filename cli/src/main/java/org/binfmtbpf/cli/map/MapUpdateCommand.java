@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 
 /** bpftool map update MAP key BYTES value BYTES [any|exist|noexist]. */
 @Command(name = "update", mixinStandardHelpOptions = true,
-        description = {"Store value BYTES under key BYTES. 'noexist' fails if the key is present, 'exist' if",
-            "it is absent (EEXIST, ENOENT), as BPF_MAP_UPDATE_ELEM does."})
+        description = {"Store value BYTES under key BYTES.",
+            "'noexist' fails if the key is present, 'exist' if it is absent (EEXIST, ENOENT), as "
+                + "BPF_MAP_UPDATE_ELEM does."})
 public final class MapUpdateCommand implements Callable<Integer> {
     @Mixin StateOption state;
 

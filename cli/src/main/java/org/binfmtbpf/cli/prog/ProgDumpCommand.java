@@ -19,8 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** bpftool prog dump xlated|jited pinned PIN [linum]. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"xlated: the program's instructions in the kernel's syntax, each C source line (from the",
-            "object's BTF line info) before its instructions; 'linum' adds file, line and column.",
+        description = {"Dump a pinned program's instructions (xlated) or the JIT's bytecode for it (jited).",
+            "xlated: the program's instructions in the kernel's syntax, each C source line (from the object's"
+                + " BTF line info) before its instructions; 'linum' adds file, line and column.",
             "jited: the JVM bytecode the JIT generates for it (ASM Textifier)."})
 public final class ProgDumpCommand implements Callable<Integer> {
     @Mixin StateOption state;

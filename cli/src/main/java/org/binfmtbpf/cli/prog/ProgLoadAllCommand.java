@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** bpftool prog loadall OBJ DIR [type TYPE]: every program of the object, each pinned as DIR/NAME. */
 @Command(name = "loadall", mixinStandardHelpOptions = true,
-        description = {"Load and verify every program of ELF object OBJ and pin each at DIR/NAME (below",
-            "/sys/fs/bpf/), as bpftool prog loadall does. Nothing is pinned unless all are accepted."})
+        description = {"Load, verify and pin every program of ELF object OBJ, as bpftool prog loadall does.",
+            "Each program is pinned at DIR/NAME (below /sys/fs/bpf/). Nothing is pinned unless all are accepted."})
 public final class ProgLoadAllCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Spec CommandSpec spec;

@@ -26,10 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** bpftool prog load OBJ PATH [type TYPE]: load, verify, pin. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Load the first program of ELF object OBJ (or the one in section NAME), verify it and pin it",
-            "at PIN (below /sys/fs/bpf/, in the state directory). 'type' overrides the type its section",
-            "implies: socket (the RFC's 'B' programs), binfmt or syscall. On refusal the verifier's log",
-            "is printed and nothing is pinned. 'pinmaps DIR' pins the program's maps as DIR/NAME."})
+        description = {"Load, verify and pin one program of ELF object OBJ, as bpftool prog load does.",
+            "The program is the object's first (or the first in section NAME); PIN is below /sys/fs/bpf/, in "
+                + "the state directory. 'type' overrides the type its section implies: socket (the RFC's 'B' "
+                + "programs), binfmt or syscall. On refusal the verifier's log is printed and nothing is pinned. "
+                + "'pinmaps DIR' pins the program's maps as DIR/NAME."})
 public final class ProgLoadCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Spec CommandSpec spec;

@@ -28,12 +28,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** bpftool prog run pinned PIN data_in FILE [repeat N]. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a pinned program on FILE, as bpftool prog run does, and print",
-            "'Return value: R, duration: Tns' (' (average)' with repeat > 1), then the interpreter the program",
-            "chose with bpf_binprm_set_interp, if any. A header program ('B' programs: socket, binfmt, syscall)",
-            "sees FILE's first 256 bytes, zero-filled, as binfmt_misc gives it bprm->buf.",
-            "--engine kernel runs it in the running kernel through bpf(2) BPF_PROG_TEST_RUN, as a syscall",
-            "program on the same 256 bytes, where the machine allows it. Map changes are kept."})
+        description = {"Run a pinned program on FILE, as bpftool prog run does.",
+            "Prints 'Return value: R, duration: Tns' (' (average)' with repeat > 1), then the interpreter the"
+                + " program chose with bpf_binprm_set_interp, if any. A header program ('B' programs: socket, "
+                + "binfmt, syscall) sees FILE's first 256 bytes, zero-filled, as binfmt_misc gives it bprm->buf.",
+            "--engine kernel runs it in the running kernel through bpf(2) BPF_PROG_TEST_RUN, as a syscall "
+                + "program on the same 256 bytes, where the machine allows it. Map changes are kept."})
 public final class ProgRunCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Mixin JsonOption json;

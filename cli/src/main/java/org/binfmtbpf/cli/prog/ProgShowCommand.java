@@ -23,9 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** bpftool prog show [pinned PIN]. */
 @Command(name = "show", aliases = "list", mixinStandardHelpOptions = true,
-        description = {"Show pinned programs as bpftool prog show does: id, type, name, tag (the kernel's",
-            "SHA-256 tag, equal to bpftool's for the same object), license, size, map ids, pin.",
-            "Ids are numbered in pin path order (the bpf filesystem model keeps none)."})
+        description = {"Show pinned programs as bpftool prog show does.",
+            "Prints id, type, name, tag (the kernel's SHA-256 tag, equal to bpftool's for the same object), "
+                + "license, size, the ids of the maps it uses, pin. Ids are numbered in pin path order (the bpf "
+                + "filesystem model keeps none)."})
 public final class ProgShowCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Mixin JsonOption json;

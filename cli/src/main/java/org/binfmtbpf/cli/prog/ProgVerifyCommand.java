@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs the verifier on every program of an object and prints its log. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify every program of ELF object OBJ (or those of section NAME) and print the verifier's",
-            "log, as the kernel writes it for BPF_PROG_LOAD with log_level. Exit status 1 when one is refused."})
+        description = {"Verify every program of ELF object OBJ and print the verifier's log.",
+            "The log is the kernel's for BPF_PROG_LOAD with log_level; --section keeps the programs of one "
+                + "section. Exit status 1 when one is refused."})
 public final class ProgVerifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin JsonOption json;
