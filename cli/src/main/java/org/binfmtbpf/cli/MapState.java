@@ -14,8 +14,9 @@ import org.binfmtbpf.program.Program;
 /**
  * The contents of a pinned program's maps between commands. A program's maps live in this
  * process only, so a command that changes them ({@code prog run}, {@code map update}) saves
- * them under {@code maps/<program id>} in the state directory, and a command that reads
- * them restores them first. Lines: {@code map <name hex>}, then {@code <key hex> <value hex>}
+ * them under {@code maps/<pin path hex>} in the state directory, and a command that reads
+ * them restores them first. They are the pin's: each load of an object has maps of its own,
+ * as each {@code bpftool prog load} creates its maps. Lines: {@code map <name hex>}, then {@code <key hex> <value hex>}
  * per element.
  */
 final class MapState {
@@ -23,8 +24,8 @@ final class MapState {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    static Path file(Path stateDir, String programId) {
-        return stateDir.resolve("maps").resolve(programId);
+    static Path file(Path stateDir, String pinPath) {
+        return stateDir.resolve("maps").resolve(HEX.formatHex(pinPath.getBytes(StandardCharsets.UTF_8)));
     }
 
     static void save(Path file, Program program) throws IOException {

@@ -2,9 +2,12 @@ package org.binfmtbpf.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.binfmtbpf.binfmt.BinfmtMisc;
 import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.ExecutableFiles;
@@ -25,6 +28,9 @@ public final class Workspace implements AutoCloseable {
     private final StateSession session;
     private MapPins mapPins;
     private Map<String, MapPins.Target> pendingMapPins = Map.of();
+    /** Pins made or removed by this command: their saved map contents go at commit. */
+    private final Set<String> staleMapStates = new HashSet<>();
+    private List<Pin> numbered;
 
     private Workspace(StateSession session) {
         this.session = session;
@@ -81,10 +87,32 @@ public final class Workspace implements AutoCloseable {
             if (mapPins().get(path) != null) {
                 throw new RegistrationException(Errno.EEXIST, "pin", PinStore.pinPath(path) + " is already pinned");
             }
-            return session.pins().pin(path, program);
+            String pinned = session.pins().pin(path, program);
+            staleMapStates.add(pinned); // a new load has new maps, as bpftool prog load creates them
+            numbered = null;
+            return pinned;
         } catch (RegistrationException e) {
             throw UserError.environment(e.getMessage());
         }
+    }
+
+    /** Removes the pin at {@code path}; its maps' saved contents go with it at commit. */
+    public void unpin(String path) {
+        try {
+            session.pins().unpin(path);
+            staleMapStates.add(PinStore.pinPath(path));
+            numbered = null;
+        } catch (RegistrationException e) {
+            throw UserError.environment(e.getMessage());
+        }
+    }
+
+    /** Every pinned program, numbered as bpftool would show it (see {@link Pin}). */
+    public List<Pin> pinned() {
+        if (numbered == null) {
+            numbered = Pin.number(session.pins().pins(), session.loader());
+        }
+        return numbered;
     }
 
     /** Pins the maps of the program pinned at {@code programPin} as {@code dir/NAME} when this command commits. */
@@ -98,13 +126,13 @@ public final class Workspace implements AutoCloseable {
 
     /** Restores the saved map contents of a pinned program before it is inspected or run. */
     public void restoreMaps(Pin p) throws IOException {
-        MapState.restore(MapState.file(session.directory(), p.loaded().id()), p.program());
+        MapState.restore(MapState.file(session.directory(), p.path()), p.program());
     }
 
     /** Saves the map contents of a pinned program after it ran or its maps were changed. */
     public void saveMaps(Pin p) throws IOException {
         if (!p.program().maps().isEmpty()) {
-            MapState.save(MapState.file(session.directory(), p.loaded().id()), p.program());
+            MapState.save(MapState.file(session.directory(), p.path()), p.program());
         }
     }
 
@@ -113,6 +141,10 @@ public final class Workspace implements AutoCloseable {
         session.commit();
         mapPins().pinAll(pendingMapPins);
         pendingMapPins = Map.of();
+        for (String path : staleMapStates) {
+            Files.deleteIfExists(MapState.file(session.directory(), path));
+        }
+        staleMapStates.clear();
     }
 
     @Override

@@ -64,4 +64,26 @@ class MapCommandsTest {
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
         assertEquals("binfmt-bpf map dump: MAP_ID must be a non-negative integer, got 'abc'\n", r.err());
     }
+
+    @Test
+    void eachLoadOfAnObjectHasMapsOfItsOwnAsInTheKernel() throws Exception {
+        Path object = Resources.machinesObject(dir);
+        assertEquals(0, Cli.inState(state, "prog", "load", object.toString(), "/sys/fs/bpf/zz-second").exitCode());
+        // machines (map 1) counted three headers; the second load's map (2) starts empty, and stays apart.
+        assertEquals("Found 0 elements\n", Cli.inState(state, "map", "dump", "id", "2").out());
+        assertEquals(0, Cli.inState(state, "map", "update", "id", "2", "key", "1", "0", "0", "0", "value", "hex",
+                "07", "00", "00", "00", "00", "00", "00", "00").exitCode());
+        assertEquals("key: b7 00 00 00  value: 03 00 00 00 00 00 00 00\nFound 1 element\n",
+                Cli.inState(state, "map", "dump", "id", "1").out());
+        assertEquals("key: 01 00 00 00  value: 07 00 00 00 00 00 00 00\nFound 1 element\n",
+                Cli.inState(state, "map", "dump", "id", "2").out());
+    }
+
+    @Test
+    void aProgramLoadedAgainAfterUnpinStartsWithNewMaps() throws Exception {
+        assertEquals(0, Cli.inState(state, "prog", "unpin", "/sys/fs/bpf/machines").exitCode());
+        assertEquals(0, Cli.inState(state, "prog", "load", Resources.machinesObject(dir).toString(),
+                "/sys/fs/bpf/machines").exitCode());
+        assertEquals("Found 0 elements\n", Cli.inState(state, "map", "dump", "id", "1").out());
+    }
 }

@@ -2,9 +2,7 @@ package org.binfmtbpf.cli.prog;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.cli.StateOption;
-import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
 import picocli.CommandLine.Command;
@@ -28,11 +26,7 @@ public final class ProgUnpinCommand implements Callable<Integer> {
         String pin = w.operand("PIN");
         w.end();
         try (Workspace ws = Workspace.open(state.directory())) {
-            try {
-                ws.pins().unpin(pin);
-            } catch (RegistrationException e) {
-                throw UserError.environment(e.getMessage());
-            }
+            ws.unpin(pin);
             ws.commit();
         }
         return 0;
