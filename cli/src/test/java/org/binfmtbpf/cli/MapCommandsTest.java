@@ -1,8 +1,12 @@
 package org.binfmtbpf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +89,22 @@ class MapCommandsTest {
         assertEquals(0, Cli.inState(state, "prog", "load", Resources.machinesObject(dir).toString(),
                 "/sys/fs/bpf/machines").exitCode());
         assertEquals("Found 0 elements\n", Cli.inState(state, "map", "dump", "id", "1").out());
+    }
+
+    @Test
+    void rodataIsFrozenAsLibbpfLeavesIt() throws Exception {
+        Path qemuState = dir.resolve("qemu-state");
+        assertEquals(0, Cli.inState(qemuState, "prog", "load", Resources.qemuObject(dir).toString(), "/sys/fs/bpf/qemu")
+                .exitCode());
+        List<String> update = new ArrayList<>(List.of("map", "update", "name", "qemu.rodata", "key", "0", "0", "0", "0",
+                "value", "hex"));
+        update.addAll(Collections.nCopies(3944, "00"));
+        Cli.Result r = Cli.inState(qemuState, update.toArray(new String[0]));
+        assertEquals(ExitCodes.NO, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf map update: qemu.rodata: EPERM (frozen: libbpf freezes .rodata once the program is"
+                + " loaded)\n", r.err());
+        Path aarch64 = Resources.executable(dir, ProgCommandsTest.header("hello-aarch64"));
+        assertTrue(Cli.inState(qemuState, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", aarch64.toString())
+                .out().startsWith("Return value: 1,"), "the table the program matches with is intact");
     }
 }

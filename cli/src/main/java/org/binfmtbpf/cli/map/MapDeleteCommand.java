@@ -26,6 +26,7 @@ public final class MapDeleteCommand implements Callable<Integer> {
             MapRef ref = MapRef.read(w, ws);
             w.expect("key");
             byte[] key = HexBytes.parse("key", w.until(), ref.map().keySize());
+            ref.requireWritable();
             ref.check(ref.map().delete(key));
             ws.saveMaps(ref.owner());
         }

@@ -50,4 +50,15 @@ record MapRef(Pin owner, BpfMap map, int id) {
             throw UserError.no(map.name() + ": " + Errno.name(-rc));
         }
     }
+
+    /**
+     * Userspace may not change a frozen map (EPERM), and libbpf freezes the .rodata maps it
+     * creates: their contents are what the verifier took as constants. Such a map is the one
+     * programs may only read (BPF_F_RDONLY_PROG), which libbpf sets on .rodata alone.
+     */
+    void requireWritable() {
+        if (map.readOnlyForProgram()) {
+            throw UserError.no(map.name() + ": EPERM (frozen: libbpf freezes .rodata once the program is loaded)");
+        }
+    }
 }

@@ -40,6 +40,7 @@ public final class MapUpdateCommand implements Callable<Integer> {
                 };
             }
             w.end();
+            ref.requireWritable();
             ref.check(ref.map().update(key, value, flags));
             ws.saveMaps(ref.owner());
         }
