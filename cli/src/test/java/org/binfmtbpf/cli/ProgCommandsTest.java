@@ -3,6 +3,8 @@ package org.binfmtbpf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.binfmtbpf.cli.demo.SampleHeader;
@@ -61,6 +63,19 @@ class ProgCommandsTest {
         Cli.Result none = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", x86.toString(),
                 "repeat", "100");
         assertTrue(none.out().matches("Return value: 0, duration \\(average\\): \\d+ns\n"), none.toString());
+    }
+
+    @Test
+    void runReadsDataInFromStdinForADash() throws Exception {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(Files.readAllBytes(aarch64)));
+            Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", "-");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.out().startsWith("Return value: 1, "), r.out());
+        } finally {
+            System.setIn(stdin);
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** bpftool prog run pinned PIN data_in FILE [repeat N]. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a pinned program on FILE, as bpftool prog run does.",
-            "Prints 'Return value: R, duration: Tns' (' (average)' with repeat > 1), then the interpreter the"
+            "FILE - is stdin. Prints 'Return value: R, duration: Tns' (' (average)' with repeat > 1), then the interpreter the"
                 + " program chose with bpf_binprm_set_interp, if any. A header program ('B' programs: socket, "
                 + "binfmt, syscall) sees FILE's first 256 bytes, zero-filled, as binfmt_misc gives it bprm->buf.",
             "--engine kernel runs it in the running kernel through bpf(2) BPF_PROG_TEST_RUN, as a syscall "
@@ -55,13 +54,13 @@ public final class ProgRunCommand implements Callable<Integer> {
         w.expect("pinned");
         String path = w.operand("PIN");
         w.expect("data_in");
-        Path dataIn = Path.of(w.operand("FILE"));
+        String dataIn = w.operand("FILE");
         int repeat = 1;
         if (w.accept("repeat")) {
             repeat = Math.max(1, w.integer("repeat count"));
         }
         w.end();
-        byte[] data = InputFiles.bytes(dataIn);
+        byte[] data = InputFiles.bytes(dataIn, System.in); // - is stdin, as in bpftool
         Outcome o;
         try (Workspace ws = Workspace.open(state.directory())) {
             Pin pinned = Pin.at(ws, path);
