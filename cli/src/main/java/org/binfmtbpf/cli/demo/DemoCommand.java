@@ -62,6 +62,11 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
+        if (binary != null && !Files.isRegularFile(binary)) {
+            // Said now, not after the three steps before the one that runs it.
+            throw UserError.environment("--binary " + binary + ": "
+                    + (Files.exists(binary) ? "not a regular file" : "no such file"));
+        }
         Path dir = Files.createTempDirectory("binfmt-bpf-demo");
         try {
             return demo(dir);
@@ -142,9 +147,6 @@ public final class DemoCommand implements Callable<Integer> {
             return;
         }
         Path bin = busybox.get();
-        if (!Files.isRegularFile(bin)) {
-            throw UserError.environment(bin + ": no such file");
-        }
         List<String> argv;
         try (Workspace ws = Workspace.open(state)) {
             Verdict v = new Resolver(ws.binfmt()).resolve(bin.toString(), "busybox", List.of("echo", "AARCH64_RAN_VIA_QEMU"));
