@@ -92,7 +92,7 @@ public final class Workspace implements AutoCloseable {
             numbered = null;
             return pinned;
         } catch (RegistrationException e) {
-            throw UserError.environment(e.getMessage());
+            throw refused(e);
         }
     }
 
@@ -103,7 +103,7 @@ public final class Workspace implements AutoCloseable {
             staleMapStates.add(PinStore.pinPath(path));
             numbered = null;
         } catch (RegistrationException e) {
-            throw UserError.environment(e.getMessage());
+            throw refused(e);
         }
     }
 
@@ -120,8 +120,16 @@ public final class Workspace implements AutoCloseable {
         try {
             pendingMapPins = mapPins().plan(dir, programPin, mapNames, session.pins());
         } catch (RegistrationException e) {
-            throw UserError.environment(e.getMessage());
+            throw refused(e);
         }
+    }
+
+    /**
+     * A pin the bpf filesystem refuses: a path that is no path (EINVAL) is the user's input;
+     * a taken one (EEXIST), one outside the mount (EPERM), nothing there (ENOENT) its answer.
+     */
+    private static UserError refused(RegistrationException e) {
+        return e.errno() == Errno.EINVAL ? UserError.badInput(e.getMessage()) : UserError.environment(e.getMessage());
     }
 
     /** Restores the saved map contents of a pinned program before it is inspected or run. */

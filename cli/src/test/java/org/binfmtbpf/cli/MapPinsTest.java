@@ -66,4 +66,11 @@ class MapPinsTest {
         assertEquals(ExitCodes.ENVIRONMENT, r.exitCode(), r.toString());
         assertEquals("binfmt-bpf prog load: pin: /sys/fs/bpf/machines is already pinned (EEXIST)\n", r.err());
     }
+
+    @Test
+    void aRelativePinPathIsBadInputLikeARegistrationsBadField() {
+        Cli.Result r = Cli.inState(state, "prog", "load", machines.toString(), "relative/pin");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf prog load: pin: 'relative/pin' is not an absolute path (EINVAL)\n", r.err());
+    }
 }
