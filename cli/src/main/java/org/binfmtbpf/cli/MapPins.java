@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.PinStore;
 import org.binfmtbpf.binfmt.RegistrationException;
+import org.binfmtbpf.binfmt.StateDirectory;
 
 /**
  * Maps pinned by {@code prog load OBJ PIN pinmaps DIR}: {@code DIR/NAME} names map NAME of the
@@ -74,9 +74,7 @@ public final class MapPins {
         pins.putAll(planned);
         List<String> lines = new ArrayList<>();
         pins.forEach((p, t) -> lines.add(hex(p) + " " + hex(t.programPin()) + " " + hex(t.mapName())));
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, lines, StandardCharsets.US_ASCII);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StateDirectory.writeAtomically(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String hex(String s) {
