@@ -28,6 +28,7 @@ public final class MapPins {
 
     private final Path file;
     private final Map<String, Target> pins = new LinkedHashMap<>();
+    private boolean changed;
 
     MapPins(Path file) throws IOException {
         this.file = file;
@@ -66,15 +67,28 @@ public final class MapPins {
         return planned;
     }
 
-    /** Adds {@code planned} (from {@link #plan}) and writes the file once, atomically. */
-    public void pinAll(Map<String, Target> planned) throws IOException {
-        if (planned.isEmpty()) {
+    /** Adds {@code planned} (from {@link #plan}); {@link #save()} writes it. */
+    public void pinAll(Map<String, Target> planned) {
+        pins.putAll(planned);
+        changed |= !planned.isEmpty();
+    }
+
+    /** Removes the map pin at {@code path}, if it is one; {@link #save()} writes it. */
+    public boolean unpin(String path) {
+        Target removed = get(path) == null ? null : pins.remove(PinStore.pinPath(path));
+        changed |= removed != null;
+        return removed != null;
+    }
+
+    /** Writes the file once, atomically, when something changed. */
+    public void save() throws IOException {
+        if (!changed) {
             return;
         }
-        pins.putAll(planned);
         List<String> lines = new ArrayList<>();
         pins.forEach((p, t) -> lines.add(hex(p) + " " + hex(t.programPin()) + " " + hex(t.mapName())));
         StateDirectory.writeAtomically(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII));
+        changed = false;
     }
 
     private static String hex(String s) {

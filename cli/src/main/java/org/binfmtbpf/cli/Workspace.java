@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.binfmtbpf.binfmt.BinfmtMisc;
 import org.binfmtbpf.binfmt.Errno;
@@ -27,7 +26,6 @@ import org.binfmtbpf.binfmt.StateSession;
 public final class Workspace implements AutoCloseable {
     private final StateSession session;
     private MapPins mapPins;
-    private Map<String, MapPins.Target> pendingMapPins = Map.of();
     /** Pins made or removed by this command: their saved map contents go at commit. */
     private final Set<String> staleMapStates = new HashSet<>();
     private List<Pin> numbered;
@@ -96,8 +94,14 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Removes the pin at {@code path}; its maps' saved contents go with it at commit. */
-    public void unpin(String path) {
+    /**
+     * Removes the pin at {@code path}, as rm in the bpf filesystem: a map's pin, or a program's,
+     * whose maps' saved contents go with it at commit.
+     */
+    public void unpin(String path) throws IOException {
+        if (mapPins().unpin(path)) {
+            return;
+        }
         try {
             session.pins().unpin(path);
             staleMapStates.add(PinStore.pinPath(path));
@@ -118,7 +122,7 @@ public final class Workspace implements AutoCloseable {
     /** Pins the maps of the program pinned at {@code programPin} as {@code dir/NAME} when this command commits. */
     public void pinMaps(String dir, String programPin, List<String> mapNames) throws IOException {
         try {
-            pendingMapPins = mapPins().plan(dir, programPin, mapNames, session.pins());
+            mapPins().pinAll(mapPins().plan(dir, programPin, mapNames, session.pins()));
         } catch (RegistrationException e) {
             throw refused(e);
         }
@@ -147,8 +151,7 @@ public final class Workspace implements AutoCloseable {
     /** Writes the changes of this command. */
     public void commit() throws IOException {
         session.commit();
-        mapPins().pinAll(pendingMapPins);
-        pendingMapPins = Map.of();
+        mapPins().save();
         for (String path : staleMapStates) {
             Files.deleteIfExists(MapState.file(session.directory(), path));
         }

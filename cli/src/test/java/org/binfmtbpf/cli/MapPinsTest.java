@@ -73,4 +73,23 @@ class MapPinsTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertEquals("binfmt-bpf prog load: pin: 'relative/pin' is not an absolute path (EINVAL)\n", r.err());
     }
+
+    @Test
+    void aMapPinIsRemovedAsAProgramPinIs() {
+        assertEquals(0, Cli.inState(state, "prog", "unpin", "/sys/fs/bpf/m/machines").exitCode());
+        assertEquals(ExitCodes.ENVIRONMENT, Cli.inState(state, "map", "show", "pinned", "/sys/fs/bpf/m/machines").exitCode());
+        assertEquals("1: hash  name machines  flags 0x0\n\tkey 4B  value 8B  max_entries 64\n",
+                Cli.inState(state, "map", "show", "name", "machines").out(), "the program and its map stay");
+        assertEquals(0, Cli.inState(state, "prog", "load", machines.toString(), "/sys/fs/bpf/m/machines").exitCode(),
+                "the path is free again");
+    }
+
+    @Test
+    void aMapPinWhoseProgramIsGoneSaysSo() {
+        assertEquals(0, Cli.inState(state, "prog", "unpin", "/sys/fs/bpf/machines").exitCode());
+        Cli.Result r = Cli.inState(state, "map", "dump", "pinned", "/sys/fs/bpf/m/machines");
+        assertEquals(ExitCodes.ENVIRONMENT, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf map dump: /sys/fs/bpf/m/machines: a map of /sys/fs/bpf/machines, which is no longer"
+                + " pinned (remove the pin with 'prog unpin /sys/fs/bpf/m/machines')\n", r.err());
+    }
 }

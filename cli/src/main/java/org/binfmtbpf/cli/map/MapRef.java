@@ -26,6 +26,11 @@ record MapRef(Pin owner, BpfMap map, int id) {
             if (t == null) {
                 throw UserError.environment(what + ": no map pinned there (maps are pinned by 'prog load ... pinmaps DIR')");
             }
+            if (ws.pinned().stream().noneMatch(p -> p.path().equals(t.programPin()))) {
+                // The kernel's map outlives its program; here a map lives in its program's copy.
+                throw UserError.environment(what + ": a map of " + t.programPin() + ", which is no longer pinned"
+                        + " (remove the pin with 'prog unpin " + what + "')");
+            }
             programs = List.of(Pin.at(ws, t.programPin()));
             what = t.mapName();
             how = "name";

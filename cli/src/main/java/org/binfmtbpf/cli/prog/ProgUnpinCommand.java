@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** rm /sys/fs/bpf/PIN: bpftool has no verb for it; entries already registered keep their program. */
 @Command(name = "unpin", mixinStandardHelpOptions = true,
-        description = {"Remove a pin, as 'rm /sys/fs/bpf/PIN' does.",
+        description = {"Remove a pin, a program's or a map's, as 'rm /sys/fs/bpf/PIN' does.",
             "A 'B' entry registered with the program keeps it, as the kernel's entry keeps its reference."})
 public final class ProgUnpinCommand implements Callable<Integer> {
     @Mixin StateOption state;
