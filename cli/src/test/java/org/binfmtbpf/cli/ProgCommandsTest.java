@@ -56,6 +56,33 @@ class ProgCommandsTest {
     }
 
     @Test
+    void aProgramIsNamedByIdTagOrNameAsInBpftool() {
+        String byPin = Cli.inState(state, "prog", "show", "pinned", "/sys/fs/bpf/qemu").out();
+        String tag = byPin.substring(byPin.indexOf("tag ") + 4, byPin.indexOf("tag ") + 20);
+        assertEquals(byPin, Cli.inState(state, "prog", "show", "id", "1").out());
+        assertEquals(byPin, Cli.inState(state, "prog", "show", "name", "qemu").out());
+        assertEquals(byPin, Cli.inState(state, "prog", "show", "tag", tag).out());
+        assertEquals(Cli.inState(state, "prog", "dump", "xlated", "pinned", "/sys/fs/bpf/qemu").out(),
+                Cli.inState(state, "prog", "dump", "xlated", "id", "1").out());
+        assertTrue(Cli.inState(state, "prog", "run", "name", "qemu", "data_in", aarch64.toString()).out()
+                .startsWith("Return value: 1, "));
+        Cli.Result none = Cli.inState(state, "prog", "show", "id", "7");
+        assertEquals(ExitCodes.ENVIRONMENT, none.exitCode());
+        assertEquals("binfmt-bpf prog show: prog id 7: no such program (see 'prog show')\n", none.err());
+    }
+
+    @Test
+    void aNameSeveralProgramsShareIsShownForAllButRunsNone() throws Exception {
+        assertEquals(0, Cli.inState(state, "prog", "load", dir.resolve("qemu.bpf.o").toString(), "/sys/fs/bpf/qemu2")
+                .exitCode());
+        assertEquals(2, Cli.inState(state, "prog", "show", "name", "qemu").out().lines()
+                .filter(l -> l.startsWith("\tpinned ")).count());
+        Cli.Result run = Cli.inState(state, "prog", "run", "name", "qemu", "data_in", aarch64.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+        assertEquals("binfmt-bpf prog run: prog name qemu: 2 programs match; name one with id or pinned\n", run.err());
+    }
+
+    @Test
     void runPrintsBpftoolsResultLineAndTheChosenInterpreter() {
         Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", aarch64.toString());
         assertTrue(r.out().matches("Return value: 1, duration: \\d+ns\n"

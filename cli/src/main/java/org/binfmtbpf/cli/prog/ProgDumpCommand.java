@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** bpftool prog dump xlated|jited pinned PIN [linum]. */
+/** bpftool prog dump xlated|jited PROG [linum]. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
         description = {"Dump a pinned program's instructions (xlated) or the JIT's bytecode for it (jited).",
             "xlated: the program's instructions in the kernel's syntax, each C source line (from the object's"
@@ -28,20 +28,19 @@ public final class ProgDumpCommand implements Callable<Integer> {
     @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "xlated|jited pinned PIN [linum]", arity = "1..*")
+    @Parameters(paramLabel = "xlated|jited PROG [linum]", arity = "1..*")
     List<String> words;
 
     @Override
     public Integer call() throws Exception {
         Words w = new Words(words);
         String what = w.choice("what to dump", "xlated", "jited");
-        w.expect("pinned");
-        String path = w.operand("PIN");
+        ProgRef prog = ProgRef.read(w);
         boolean linum = what.equals("xlated") && w.accept("linum");
         w.end();
         Pin pinned;
         try (Workspace ws = Workspace.open(state.directory())) {
-            pinned = Pin.at(ws, path);
+            pinned = prog.one(ws);
             pinned.program();
         }
         PrintWriter out = spec.commandLine().getOut();

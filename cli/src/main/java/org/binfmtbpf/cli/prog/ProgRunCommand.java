@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** bpftool prog run pinned PIN data_in FILE [repeat N]. */
+/** bpftool prog run PROG data_in FILE [repeat N]. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a pinned program on FILE, as bpftool prog run does.",
             "FILE - is stdin. Prints 'Return value: R, duration: Tns' (' (average)' with repeat > 1), then the interpreter the"
@@ -42,7 +42,7 @@ public final class ProgRunCommand implements Callable<Integer> {
             description = "Where to run it (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Parameters(paramLabel = "pinned PIN data_in FILE [repeat N]", arity = "1..*")
+    @Parameters(paramLabel = "PROG data_in FILE [repeat N]", arity = "1..*")
     List<String> words;
 
     /** One measured run: r0, mean nanoseconds per run, the chosen interpreter or null. */
@@ -51,8 +51,7 @@ public final class ProgRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Words w = new Words(words);
-        w.expect("pinned");
-        String path = w.operand("PIN");
+        ProgRef prog = ProgRef.read(w);
         w.expect("data_in");
         String dataIn = w.operand("FILE");
         int repeat = 1;
@@ -63,7 +62,7 @@ public final class ProgRunCommand implements Callable<Integer> {
         byte[] data = InputFiles.bytes(dataIn, System.in); // - is stdin, as in bpftool
         Outcome o;
         try (Workspace ws = Workspace.open(state.directory())) {
-            Pin pinned = Pin.at(ws, path);
+            Pin pinned = prog.one(ws);
             ws.restoreMaps(pinned);
             Program program = pinned.program();
             byte[] context = program.type().headerContext() ? Arrays.copyOf(data, ProgramType.HEADER_SIZE) : data;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** bpftool prog show [pinned PIN]. */
+/** bpftool prog show [PROG]. */
 @Command(name = "show", aliases = "list", mixinStandardHelpOptions = true,
         description = {"Show pinned programs as bpftool prog show does.",
             "Prints id, type, name, tag (the kernel's SHA-256 tag, equal to bpftool's for the same object), "
@@ -32,7 +32,7 @@ public final class ProgShowCommand implements Callable<Integer> {
     @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "pinned PIN", arity = "0..*")
+    @Parameters(paramLabel = "PROG", arity = "0..*")
     List<String> words;
 
     @Override
@@ -42,8 +42,7 @@ public final class ProgShowCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(state.directory())) {
             List<Pin> pins;
             if (w.hasMore()) {
-                w.expect("pinned");
-                pins = List.of(Pin.at(ws, w.operand("PIN")));
+                pins = ProgRef.read(w).matches(ws);
                 w.end();
             } else {
                 pins = Pin.all(ws);
@@ -54,7 +53,8 @@ public final class ProgShowCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            json.print(out, words != null && !words.isEmpty() ? shown.get(0) : shown);
+            // bpftool: one program named is an object, all of them (or several matching) an array.
+            json.print(out, words != null && !words.isEmpty() && shown.size() == 1 ? shown.get(0) : shown);
             return 0;
         }
         for (Map<String, Object> p : shown) {
