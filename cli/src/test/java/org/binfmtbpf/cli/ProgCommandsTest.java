@@ -83,6 +83,13 @@ class ProgCommandsTest {
     }
 
     @Test
+    void stateMayComeBeforeTheVerbAsJsonDoes() {
+        Cli.Result before = Cli.run("--state", state.toString(), "prog", "show");
+        assertEquals(0, before.exitCode(), before.toString());
+        assertEquals(Cli.inState(state, "prog", "show").out(), before.out());
+    }
+
+    @Test
     void runPrintsBpftoolsResultLineAndTheChosenInterpreter() {
         Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", aarch64.toString());
         assertTrue(r.out().matches("Return value: 1, duration: \\d+ns\n"
