@@ -152,6 +152,14 @@ class ProgCommandsTest {
     }
 
     @Test
+    void withJsonAnErrorIsAlsoAJsonObjectOnStdoutAsBpftoolPrintsIt() {
+        Cli.Result r = Cli.inState(state, "-j", "prog", "show", "pinned", "/sys/fs/bpf/nothing");
+        assertEquals(ExitCodes.ENVIRONMENT, r.exitCode());
+        assertEquals("{\"error\":\"/sys/fs/bpf/nothing: no program pinned there (see 'prog show')\"}\n", r.out());
+        assertEquals("binfmt-bpf prog show: /sys/fs/bpf/nothing: no program pinned there (see 'prog show')\n", r.err());
+    }
+
+    @Test
     void aPinOutsideTheBpfFilesystemIsRefused() throws Exception {
         Cli.Result r = Cli.inState(state, "prog", "load", Resources.qemuObject(dir).toString(), "/tmp/qemu");
         assertEquals(ExitCodes.ENVIRONMENT, r.exitCode(), r.toString());
