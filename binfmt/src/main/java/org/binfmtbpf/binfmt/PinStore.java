@@ -72,6 +72,14 @@ public final class PinStore implements ProgramLookup {
         return program;
     }
 
+    /**
+     * {@code path} as the bpf filesystem names it, for anything pinned there (maps too):
+     * lexically normalised; EINVAL when not absolute, EPERM outside the mount.
+     */
+    public static String pinPath(String path) {
+        return insideMount(path, "pin");
+    }
+
     private static String insideMount(String path, String field) {
         String normal = normalize(path);
         if (normal == null) {

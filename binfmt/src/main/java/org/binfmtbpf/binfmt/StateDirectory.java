@@ -88,7 +88,7 @@ public final class StateDirectory {
     }
 
     /** Writes {@code bytes} to {@code target} atomically: a reader sees the old or the new file, never a part. */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {

@@ -57,6 +57,12 @@ public final class BinfmtBpfCommand {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
     boolean debug;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "State directory of the commands that keep state (also accepted after the verb).")
+    void state(java.nio.file.Path dir) {
+        StateOption.global = dir;
+    }
+
     @Option(names = {"-j", "--json"}, description = "Print JSON (as bpftool -j), for the commands that print data.")
     void json(boolean on) {
         JsonOption.global = on;

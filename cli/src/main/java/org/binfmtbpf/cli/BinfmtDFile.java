@@ -2,7 +2,6 @@ package org.binfmtbpf.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class BinfmtDFile {
 
     public static List<Line> read(Path file) throws IOException {
         // Latin-1 keeps every byte as one char: registration fields are byte strings.
-        List<String> raw = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        List<String> raw = new String(InputFiles.bytes(file), StandardCharsets.ISO_8859_1).lines().toList();
         List<Line> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             String l = strip(raw.get(i));

@@ -14,11 +14,15 @@ public final class InputFiles {
         if (file.equals("-")) {
             return stdin.readAllBytes();
         }
-        Path p = Path.of(file);
-        if (Files.isDirectory(p)) {
+        return bytes(Path.of(file));
+    }
+
+    /** The file's bytes; a directory is named in the error (the JDK's own message names nothing). */
+    public static byte[] bytes(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
             throw UserError.environment(file + ": is a directory");
         }
-        return Files.readAllBytes(p);
+        return Files.readAllBytes(file);
     }
 
     public static String text(String file, InputStream stdin) throws IOException {

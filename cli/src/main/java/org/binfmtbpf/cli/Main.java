@@ -32,6 +32,7 @@ public final class Main {
     static CommandLine newCommandLine() {
         JsonOption.global = false;
         JsonOption.globalPretty = false;
+        StateOption.global = null;
         CommandLine cmd = new CommandLine(new BinfmtBpfCommand());
         cmd.setExecutionExceptionHandler(new UserErrorHandler());
         cmd.setParameterExceptionHandler(new UsageErrorHandler());

@@ -4,18 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.binfmtbpf.binfmt.StateDirectory;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.program.Program;
 
 /**
  * The contents of a pinned program's maps between commands. A program's maps live in this
  * process only, so a command that changes them ({@code prog run}, {@code map update}) saves
- * them under {@code maps/<program id>} in the state directory, and a command that reads
- * them restores them first. Lines: {@code map <name hex>}, then {@code <key hex> <value hex>}
+ * them under {@code maps/<pin path hex>} in the state directory, and a command that reads
+ * them restores them first. They are the pin's: each load of an object has maps of its own,
+ * as each {@code bpftool prog load} creates its maps. Lines: {@code map <name hex>}, then {@code <key hex> <value hex>}
  * per element.
  */
 final class MapState {
@@ -23,8 +24,8 @@ final class MapState {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    static Path file(Path stateDir, String programId) {
-        return stateDir.resolve("maps").resolve(programId);
+    static Path file(Path stateDir, String pinPath) {
+        return stateDir.resolve("maps").resolve(HEX.formatHex(pinPath.getBytes(StandardCharsets.UTF_8)));
     }
 
     static void save(Path file, Program program) throws IOException {
@@ -39,18 +40,28 @@ final class MapState {
             }
         }
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, lines, StandardCharsets.US_ASCII);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StateDirectory.writeAtomically(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Puts saved contents back; a map the file does not mention keeps what its object gave it. */
+    /**
+     * Puts saved contents back; a map the file does not mention keeps what its object gave it.
+     * A damaged file is named in one line: the state directory is the environment.
+     */
     static void restore(Path file, Program program) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        try {
+            restore(lines, program);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, file + ": damaged map contents: " + e.getMessage(), e);
+        }
+    }
+
+    private static void restore(List<String> lines, Program program) {
         BpfMap current = null;
-        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+        for (String line : lines) {
             if (line.startsWith("map ")) {
                 String name = new String(HEX.parseHex(line.substring(4)), StandardCharsets.UTF_8);
                 current = program.maps().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);

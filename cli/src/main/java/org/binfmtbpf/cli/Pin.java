@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.binfmtbpf.binfmt.PinnedProgram;
+import org.binfmtbpf.binfmt.ProgramLoader;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.program.Program;
 
@@ -11,6 +12,8 @@ import org.binfmtbpf.program.Program;
  * A pinned program with the ids bpftool would show. The bpf filesystem model keeps no ids,
  * so they are numbered here: programs 1, 2, ... in pin path order, and their maps after
  * one another in the same order. Ids are stable while the set of pins stays the same.
+ * Each pin has a program (and maps) of its own, even where the state directory stores one
+ * object for two pins of the same program.
  *
  * @param firstMapId the id of the program's first map
  */
@@ -35,11 +38,16 @@ public record Pin(String path, int id, PinnedProgram loaded, int firstMapId) {
 
     /** Every pinned program, numbered. */
     public static List<Pin> all(Workspace ws) {
+        return ws.pinned();
+    }
+
+    /** Numbers {@code pins} (path to program), each loaded again by {@code loader} so that no two share maps. */
+    static List<Pin> number(Map<String, PinnedProgram> pins, ProgramLoader loader) {
         List<Pin> out = new ArrayList<>();
         int nextMap = 1;
         int id = 1;
-        for (Map.Entry<String, PinnedProgram> pin : ws.pins().pins().entrySet()) {
-            Pin p = new Pin(pin.getKey(), id++, pin.getValue(), nextMap);
+        for (Map.Entry<String, PinnedProgram> pin : pins.entrySet()) {
+            Pin p = new Pin(pin.getKey(), id++, loader.wrap(pin.getValue().source()), nextMap);
             nextMap += p.program().maps().size();
             out.add(p);
         }

@@ -1,7 +1,9 @@
 package org.binfmtbpf.cli;
 
 import org.binfmtbpf.elf.ElfLoader;
+import java.util.List;
 import org.binfmtbpf.elf.LoadedObject;
+import org.binfmtbpf.elf.LoadedProgram;
 import org.binfmtbpf.helpers.HelperRegistry;
 import org.binfmtbpf.binfmt.ProgramLoader;
 import org.binfmtbpf.program.ProgramType;
@@ -22,6 +24,19 @@ public final class Programs {
      */
     public static LoadedObject loadObject(byte[] bytes, String objectName, ProgramType typeOverride) {
         return ElfLoader.load(bytes, objectName, Programs::helpers, typeOverride);
+    }
+
+    /**
+     * The programs of the object, or of its section {@code section} when not null; none is a
+     * one-line error naming the object and the section, not an empty answer.
+     */
+    public static List<LoadedProgram> inSection(LoadedObject loaded, String objectName, String section) {
+        List<LoadedProgram> programs = section == null ? loaded.programs() : loaded.programsInSection(section);
+        if (programs.isEmpty()) {
+            throw UserError.badInput(objectName + ": " + (section == null ? "no program sections"
+                    : "no program in section '" + section + "'"));
+        }
+        return programs;
     }
 
     /** bpftool's {@code type} word: socket (socket_filter), binfmt, syscall. */

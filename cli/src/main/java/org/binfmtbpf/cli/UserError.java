@@ -6,7 +6,12 @@ public final class UserError extends RuntimeException {
     private final int exitCode;
 
     public UserError(int exitCode, String message) {
-        super(message, null, false, false);
+        this(exitCode, message, null);
+    }
+
+    /** @param cause shown with {@code --debug} only */
+    public UserError(int exitCode, String message, Throwable cause) {
+        super(message, cause, false, false);
         this.exitCode = exitCode;
     }
 

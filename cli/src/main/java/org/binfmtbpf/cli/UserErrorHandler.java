@@ -2,8 +2,7 @@ package org.binfmtbpf.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -14,22 +13,16 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-        boolean debug = hasDebug(parsed);
+        boolean debug = has(parsed, "--debug");
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         int code;
         String message;
         if (cause instanceof UserError u) {
             code = u.exitCode();
             message = u.getMessage();
-        } else if (cause instanceof NoSuchFileException n) {
-            code = ExitCodes.ENVIRONMENT;
-            message = n.getFile() + ": no such file";
-        } else if (cause instanceof AccessDeniedException a) {
-            code = ExitCodes.ENVIRONMENT;
-            message = a.getFile() + ": permission denied";
         } else if (cause instanceof IOException io) {
             code = ExitCodes.ENVIRONMENT;
-            message = io.getMessage();
+            message = IoErrors.describe(io);
         } else if (Errors.isUserFacing(cause)) {
             code = ExitCodes.BAD_INPUT;
             message = cause.getMessage();
@@ -39,6 +32,11 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
             debug = true;
         }
         cmd.getErr().println(UsageErrorHandler.qualifiedName(cmd) + ": " + message);
+        if (has(parsed, "--json") || has(parsed, "--pretty")) {
+            // bpftool -j reports an error as {"error": ...} on stdout, where a script reads the answer.
+            cmd.getOut().println(Json.write(Map.of("error", message), has(parsed, "--pretty")));
+            cmd.getOut().flush();
+        }
         if (debug) {
             cause.printStackTrace(cmd.getErr());
         }
@@ -46,9 +44,10 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return code;
     }
 
-    private static boolean hasDebug(CommandLine.ParseResult parsed) {
+    /** Whether option {@code name} was given, before or after the verb. */
+    private static boolean has(CommandLine.ParseResult parsed, String name) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--debug")) {
+            if (p.commandSpec().findOption(name) != null && p.hasMatchedOption(name)) {
                 return true;
             }
         }

@@ -6,15 +6,13 @@ import java.util.List;
 /**
  * bpftool's positional keyword syntax ({@code pinned PATH}, {@code data_in FILE},
  * {@code repeat N}, {@code key 0x01 0x00}), read left to right. Each mistake is one line
- * naming the command, the keyword expected and the word found.
+ * naming the keyword expected and the word found; the error handler puts the command before it.
  */
 public final class Words {
-    private final String command;
     private final List<String> words;
     private int next;
 
-    public Words(String command, List<String> words) {
-        this.command = command;
+    public Words(List<String> words) {
         this.words = words == null ? List.of() : List.copyOf(words);
     }
 
@@ -39,14 +37,14 @@ public final class Words {
     /** Consumes {@code keyword}, which must be next. */
     public void expect(String keyword) {
         if (!accept(keyword)) {
-            throw UserError.usage(command + ": expected '" + keyword + "'" + found());
+            throw UserError.usage("expected '" + keyword + "'" + found());
         }
     }
 
     /** Consumes one operand, described as {@code what} in the error when it is missing. */
     public String operand(String what) {
         if (!hasMore()) {
-            throw UserError.usage(command + ": missing " + what);
+            throw UserError.usage("missing " + what);
         }
         return words.get(next++);
     }
@@ -60,7 +58,7 @@ public final class Words {
                 return c;
             }
         }
-        throw UserError.usage(command + ": expected " + what + " (" + String.join("|", choices) + ")" + found());
+        throw UserError.usage("expected " + what + " (" + String.join("|", choices) + ")" + found());
     }
 
     /** Consumes a non-negative integer operand. */
@@ -73,7 +71,7 @@ public final class Words {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw UserError.usage(command + ": " + what + " must be a non-negative integer, got '" + w + "'");
+            throw UserError.usage(what + " must be a non-negative integer, got '" + w + "'");
         }
     }
 
@@ -89,7 +87,7 @@ public final class Words {
     /** Fails when words are left over. */
     public void end() {
         if (hasMore()) {
-            throw UserError.usage(command + ": unexpected '" + peek() + "'");
+            throw UserError.usage("unexpected '" + peek() + "'");
         }
     }
 

@@ -25,6 +25,14 @@ class DemoAndExecTest {
     }
 
     @Test
+    void aMissingBinaryIsSaidBeforeTheDemoStarts() {
+        Cli.Result r = Cli.run("demo", "--binary", "/nonexistent/busybox");
+        assertEquals(ExitCodes.ENVIRONMENT, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("binfmt-bpf demo: --binary /nonexistent/busybox: no such file\n", r.err());
+    }
+
+    @Test
     void demoRunsAnArm64BusyboxThroughTheQemuTheProgramChose() {
         ForeignBinaries.assumeQemu();
         Path busybox = ForeignBinaries.busybox();

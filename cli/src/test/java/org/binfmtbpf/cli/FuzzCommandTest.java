@@ -83,6 +83,12 @@ class FuzzCommandTest {
         assertEquals(ExitCodes.USAGE, files.exitCode());
         Cli.Result jobs = Cli.run("fuzz", "--jobs", "0");
         assertEquals(ExitCodes.USAGE, jobs.exitCode());
+        Cli.Result oracle = Cli.run("fuzz", "--oracle", "qemu");
+        assertEquals(ExitCodes.USAGE, oracle.exitCode());
+        assertEquals("binfmt-bpf fuzz: --oracle: unknown oracle 'qemu' (interp, jit, kernel)\n", oracle.err());
+        Cli.Result negative = Cli.run("fuzz", "--count", "-1");
+        assertEquals(ExitCodes.USAGE, negative.exitCode(), negative.toString());
+        assertEquals("binfmt-bpf fuzz: --count: must be at least 0, not -1\n", negative.err());
         Cli.Result missing = Cli.run("fuzz", "--target", "elf", "no-such.o");
         assertEquals(ExitCodes.ENVIRONMENT, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("no-such.o: no such file"), missing.err());

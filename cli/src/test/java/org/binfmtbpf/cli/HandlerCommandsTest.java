@@ -63,9 +63,14 @@ class HandlerCommandsTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("binfmt-bpf register: magic:"), r.err());
         assertTrue(r.err().contains("(EINVAL)"), r.err());
+    }
+
+    @Test
+    void aTakenNameIsTheEnvironmentsRefusalAsATakenPinIs() {
         Cli.inState(state, "register", ":dup:E::d::/bin/d:");
         Cli.Result dup = Cli.inState(state, "register", ":dup:E::d::/bin/d:");
-        assertTrue(dup.err().contains("(EEXIST)"), dup.err());
+        assertEquals(ExitCodes.ENVIRONMENT, dup.exitCode(), dup.toString());
+        assertEquals("binfmt-bpf register: name: an entry named dup exists (EEXIST)\n", dup.err());
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.binfmtbpf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +60,51 @@ class MapCommandsTest {
         Cli.Result r = Cli.inState(state, "map", "lookup", "id", "1", "key", "1", "2");
         assertEquals(ExitCodes.USAGE, r.exitCode());
         assertEquals("binfmt-bpf map lookup: key: expected 4 bytes, got 2\n", r.err());
+    }
+
+    @Test
+    void aMapIdThatIsNoNumberIsAUsageError() {
+        Cli.Result r = Cli.inState(state, "map", "dump", "id", "abc");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf map dump: MAP_ID must be a non-negative integer, got 'abc'\n", r.err());
+    }
+
+    @Test
+    void eachLoadOfAnObjectHasMapsOfItsOwnAsInTheKernel() throws Exception {
+        Path object = Resources.machinesObject(dir);
+        assertEquals(0, Cli.inState(state, "prog", "load", object.toString(), "/sys/fs/bpf/zz-second").exitCode());
+        // machines (map 1) counted three headers; the second load's map (2) starts empty, and stays apart.
+        assertEquals("Found 0 elements\n", Cli.inState(state, "map", "dump", "id", "2").out());
+        assertEquals(0, Cli.inState(state, "map", "update", "id", "2", "key", "1", "0", "0", "0", "value", "hex",
+                "07", "00", "00", "00", "00", "00", "00", "00").exitCode());
+        assertEquals("key: b7 00 00 00  value: 03 00 00 00 00 00 00 00\nFound 1 element\n",
+                Cli.inState(state, "map", "dump", "id", "1").out());
+        assertEquals("key: 01 00 00 00  value: 07 00 00 00 00 00 00 00\nFound 1 element\n",
+                Cli.inState(state, "map", "dump", "id", "2").out());
+    }
+
+    @Test
+    void aProgramLoadedAgainAfterUnpinStartsWithNewMaps() throws Exception {
+        assertEquals(0, Cli.inState(state, "prog", "unpin", "/sys/fs/bpf/machines").exitCode());
+        assertEquals(0, Cli.inState(state, "prog", "load", Resources.machinesObject(dir).toString(),
+                "/sys/fs/bpf/machines").exitCode());
+        assertEquals("Found 0 elements\n", Cli.inState(state, "map", "dump", "id", "1").out());
+    }
+
+    @Test
+    void rodataIsFrozenAsLibbpfLeavesIt() throws Exception {
+        Path qemuState = dir.resolve("qemu-state");
+        assertEquals(0, Cli.inState(qemuState, "prog", "load", Resources.qemuObject(dir).toString(), "/sys/fs/bpf/qemu")
+                .exitCode());
+        List<String> update = new ArrayList<>(List.of("map", "update", "name", "qemu.rodata", "key", "0", "0", "0", "0",
+                "value", "hex"));
+        update.addAll(Collections.nCopies(3944, "00"));
+        Cli.Result r = Cli.inState(qemuState, update.toArray(new String[0]));
+        assertEquals(ExitCodes.NO, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf map update: qemu.rodata: EPERM (frozen: libbpf freezes .rodata once the program is"
+                + " loaded)\n", r.err());
+        Path aarch64 = Resources.executable(dir, ProgCommandsTest.header("hello-aarch64"));
+        assertTrue(Cli.inState(qemuState, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", aarch64.toString())
+                .out().startsWith("Return value: 1,"), "the table the program matches with is intact");
     }
 }

@@ -3,6 +3,8 @@ package org.binfmtbpf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.binfmtbpf.cli.demo.SampleHeader;
@@ -41,6 +43,53 @@ class ProgCommandsTest {
     }
 
     @Test
+    void showListsOnlyTheMapsTheProgramRefersToAsTheKernelsUsedMaps() throws Exception {
+        Path object = Resources.copy("/org/binfmtbpf/cli/two_programs.bpf.o", dir.resolve("two_programs.bpf.o"));
+        Path other = dir.resolve("other-state");
+        assertEquals(0, Cli.inState(other, "prog", "loadall", object.toString(), "/sys/fs/bpf/two").exitCode());
+        // Each program's copy of the object has maps firsts and seconds: ids 1, 2 and 3, 4; the kernel
+        // (bpftool 7.1 on Linux 6.18) shows the one each program reads, and the same tag (its xlated
+        // size is 136B: it inlines the array lookup).
+        assertEquals("2: socket_filter  name read_second  tag 81bf33d2ec23cd2f  gpl\n"
+                + "\txlated 88B  not jited  map_ids 4\n\tpinned /sys/fs/bpf/two/read_second\n",
+                Cli.inState(other, "prog", "show", "pinned", "/sys/fs/bpf/two/read_second").out());
+    }
+
+    @Test
+    void aProgramIsNamedByIdTagOrNameAsInBpftool() {
+        String byPin = Cli.inState(state, "prog", "show", "pinned", "/sys/fs/bpf/qemu").out();
+        String tag = byPin.substring(byPin.indexOf("tag ") + 4, byPin.indexOf("tag ") + 20);
+        assertEquals(byPin, Cli.inState(state, "prog", "show", "id", "1").out());
+        assertEquals(byPin, Cli.inState(state, "prog", "show", "name", "qemu").out());
+        assertEquals(byPin, Cli.inState(state, "prog", "show", "tag", tag).out());
+        assertEquals(Cli.inState(state, "prog", "dump", "xlated", "pinned", "/sys/fs/bpf/qemu").out(),
+                Cli.inState(state, "prog", "dump", "xlated", "id", "1").out());
+        assertTrue(Cli.inState(state, "prog", "run", "name", "qemu", "data_in", aarch64.toString()).out()
+                .startsWith("Return value: 1, "));
+        Cli.Result none = Cli.inState(state, "prog", "show", "id", "7");
+        assertEquals(ExitCodes.ENVIRONMENT, none.exitCode());
+        assertEquals("binfmt-bpf prog show: prog id 7: no such program (see 'prog show')\n", none.err());
+    }
+
+    @Test
+    void aNameSeveralProgramsShareIsShownForAllButRunsNone() throws Exception {
+        assertEquals(0, Cli.inState(state, "prog", "load", dir.resolve("qemu.bpf.o").toString(), "/sys/fs/bpf/qemu2")
+                .exitCode());
+        assertEquals(2, Cli.inState(state, "prog", "show", "name", "qemu").out().lines()
+                .filter(l -> l.startsWith("\tpinned ")).count());
+        Cli.Result run = Cli.inState(state, "prog", "run", "name", "qemu", "data_in", aarch64.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+        assertEquals("binfmt-bpf prog run: prog name qemu: 2 programs match; name one with id or pinned\n", run.err());
+    }
+
+    @Test
+    void stateMayComeBeforeTheVerbAsJsonDoes() {
+        Cli.Result before = Cli.run("--state", state.toString(), "prog", "show");
+        assertEquals(0, before.exitCode(), before.toString());
+        assertEquals(Cli.inState(state, "prog", "show").out(), before.out());
+    }
+
+    @Test
     void runPrintsBpftoolsResultLineAndTheChosenInterpreter() {
         Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", aarch64.toString());
         assertTrue(r.out().matches("Return value: 1, duration: \\d+ns\n"
@@ -48,6 +97,19 @@ class ProgCommandsTest {
         Cli.Result none = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", x86.toString(),
                 "repeat", "100");
         assertTrue(none.out().matches("Return value: 0, duration \\(average\\): \\d+ns\n"), none.toString());
+    }
+
+    @Test
+    void runReadsDataInFromStdinForADash() throws Exception {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(Files.readAllBytes(aarch64)));
+            Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data_in", "-");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.out().startsWith("Return value: 1, "), r.out());
+        } finally {
+            System.setIn(stdin);
+        }
     }
 
     @Test
@@ -72,13 +134,28 @@ class ProgCommandsTest {
     void keywordMistakesAreUsageErrors() {
         Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/qemu", "data", "x");
         assertEquals(ExitCodes.USAGE, r.exitCode());
-        assertEquals("binfmt-bpf prog run: prog run: expected 'data_in', got 'data'\n", r.err());
+        assertEquals("binfmt-bpf prog run: expected 'data_in', got 'data'\n", r.err());
+    }
+
+    @Test
+    void aMissingOperandNamesTheCommandOnce() {
+        Cli.Result r = Cli.inState(state, "prog", "load", dir.resolve("qemu.bpf.o").toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertEquals("binfmt-bpf prog load: missing PIN\n", r.err());
     }
 
     @Test
     void aMissingPinIsOneLine() {
         Cli.Result r = Cli.inState(state, "prog", "show", "pinned", "/sys/fs/bpf/nothing");
         assertEquals(ExitCodes.ENVIRONMENT, r.exitCode());
+        assertEquals("binfmt-bpf prog show: /sys/fs/bpf/nothing: no program pinned there (see 'prog show')\n", r.err());
+    }
+
+    @Test
+    void withJsonAnErrorIsAlsoAJsonObjectOnStdoutAsBpftoolPrintsIt() {
+        Cli.Result r = Cli.inState(state, "-j", "prog", "show", "pinned", "/sys/fs/bpf/nothing");
+        assertEquals(ExitCodes.ENVIRONMENT, r.exitCode());
+        assertEquals("{\"error\":\"/sys/fs/bpf/nothing: no program pinned there (see 'prog show')\"}\n", r.out());
         assertEquals("binfmt-bpf prog show: /sys/fs/bpf/nothing: no program pinned there (see 'prog show')\n", r.err());
     }
 

@@ -3,6 +3,8 @@ package org.binfmtbpf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,31 @@ class VerifyAndJitTest {
         Cli.Result asBinfmt = Cli.run("prog", "verify", object.toString(), "--type", "binfmt");
         assertEquals(0, asBinfmt.exitCode(), asBinfmt.toString());
         assertTrue(asBinfmt.out().startsWith("== socket/wants_the_path: accepted\n"), asBinfmt.out());
+    }
+
+    @Test
+    void dumpJitedAsJsonIsJson() throws Exception {
+        Path state = dir.resolve("state");
+        Cli.inState(state, "prog", "load", Resources.machinesObject(dir).toString(), "/sys/fs/bpf/m");
+        Cli.Result r = Cli.inState(state, "-j", "prog", "dump", "jited", "pinned", "/sys/fs/bpf/m");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode dump = new ObjectMapper().readTree(r.out());
+        assertEquals("count_machines", dump.get("name").asText());
+        assertTrue(dump.get("lines").get(0).asText().startsWith("// class version"), r.out());
+    }
+
+    @Test
+    void anUnknownLogLevelIsAUsageError() throws Exception {
+        Cli.Result r = Cli.run("prog", "verify", Resources.qemuObject(dir).toString(), "--log-level", "7");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf prog verify: --log-level: 7 is not a log level (0, 1 or 2)\n", r.err());
+    }
+
+    @Test
+    void aSectionWithNoProgramIsNamedNotSilentlyAccepted() throws Exception {
+        Cli.Result r = Cli.run("prog", "verify", Resources.qemuObject(dir).toString(), "--section", "nosuch");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertEquals("binfmt-bpf prog verify: qemu.bpf.o: no program in section 'nosuch'\n", r.err());
     }
 
     @Test

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** bpftool's positional keywords, read left to right with one-line errors. */
+/** bpftool's positional keywords, read left to right with one-line errors (the error handler names the command). */
 class WordsTest {
     @Test
     void readsKeywordsOperandsAndOptionalWords() {
-        Words w = new Words("prog run", List.of("pinned", "/sys/fs/bpf/x", "data_in", "f", "repeat", "10"));
+        Words w = new Words(List.of("pinned", "/sys/fs/bpf/x", "data_in", "f", "repeat", "10"));
         w.expect("pinned");
         assertEquals("/sys/fs/bpf/x", w.operand("PIN"));
         w.expect("data_in");
@@ -25,16 +25,16 @@ class WordsTest {
 
     @Test
     void mistakesNameTheKeywordAndTheWord() {
-        assertEquals("prog show: expected 'pinned', got 'id'",
-                assertThrows(UserError.class, () -> new Words("prog show", List.of("id")).expect("pinned")).getMessage());
-        assertEquals("prog run: missing PIN",
-                assertThrows(UserError.class, () -> new Words("prog run", List.of()).operand("PIN")).getMessage());
-        assertEquals("prog dump: expected what to dump (xlated|jited), got 'x'",
-                assertThrows(UserError.class, () -> new Words("prog dump", List.of("x"))
+        assertEquals("expected 'pinned', got 'id'",
+                assertThrows(UserError.class, () -> new Words(List.of("id")).expect("pinned")).getMessage());
+        assertEquals("missing PIN",
+                assertThrows(UserError.class, () -> new Words(List.of()).operand("PIN")).getMessage());
+        assertEquals("expected what to dump (xlated|jited), got 'x'",
+                assertThrows(UserError.class, () -> new Words(List.of("x"))
                         .choice("what to dump", "xlated", "jited")).getMessage());
-        assertEquals("prog run: repeat count must be a non-negative integer, got 'ten'",
-                assertThrows(UserError.class, () -> new Words("prog run", List.of("ten")).integer("repeat count")).getMessage());
+        assertEquals("repeat count must be a non-negative integer, got 'ten'",
+                assertThrows(UserError.class, () -> new Words(List.of("ten")).integer("repeat count")).getMessage());
         assertEquals(ExitCodes.USAGE,
-                assertThrows(UserError.class, () -> new Words("x", List.of("y")).end()).exitCode());
+                assertThrows(UserError.class, () -> new Words(List.of("y")).end()).exitCode());
     }
 }

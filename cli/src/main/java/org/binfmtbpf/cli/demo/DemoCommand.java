@@ -31,10 +31,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * Every step runs the command it prints, in a private state directory.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The RFC's demo: load the bundled qemu 'B' program (one table-driven matcher for the 29",
-            "Debian qemu-user-static registrations), register ':qemu-bpf:B:/sys/fs/bpf/qemu::::P', resolve",
-            "ELF headers of many architectures through it, then run an arm64 busybox through qemu when",
-            "qemu-user-static and such a binary are present. Uses a temporary state directory.",
+        description = {"Replay the RFC's demo: one BPF program picks qemu for 29 architectures.",
+            "Loads the bundled qemu 'B' program (one table-driven matcher for the 29 Debian qemu-user-static "
+                + "registrations), registers ':qemu-bpf:B:/sys/fs/bpf/qemu::::P', resolves ELF headers of many "
+                + "architectures through it, then runs an arm64 busybox through qemu when qemu-user-static and such"
+                + " a binary are present. Uses a temporary state directory.",
             "Exit status 0 when every header resolved as the Debian registrations would."})
 public final class DemoCommand implements Callable<Integer> {
     static final String PIN = "/sys/fs/bpf/qemu";
@@ -61,6 +62,11 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
+        if (binary != null && !Files.isRegularFile(binary)) {
+            // Said now, not after the three steps before the one that runs it.
+            throw UserError.environment("--binary " + binary + ": "
+                    + (Files.exists(binary) ? "not a regular file" : "no such file"));
+        }
         Path dir = Files.createTempDirectory("binfmt-bpf-demo");
         try {
             return demo(dir);
@@ -141,9 +147,6 @@ public final class DemoCommand implements Callable<Integer> {
             return;
         }
         Path bin = busybox.get();
-        if (!Files.isRegularFile(bin)) {
-            throw UserError.environment(bin + ": no such file");
-        }
         List<String> argv;
         try (Workspace ws = Workspace.open(state)) {
             Verdict v = new Resolver(ws.binfmt()).resolve(bin.toString(), "busybox", List.of("echo", "AARCH64_RAN_VIA_QEMU"));

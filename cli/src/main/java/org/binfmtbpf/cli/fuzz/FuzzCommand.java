@@ -31,12 +31,13 @@ import picocli.CommandLine.Spec;
  * agree; mutated ELF objects through the loader; mutated registration lines against the kernel.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
-        description = {"Run seeded random programs (every instruction class, cpu v4, atomics,",
-            "local calls, bounded loops, context, stack and array-map traffic) on the",
-            "interpreter, the JIT and the kernel (bpf(2), as syscall programs), and report",
-            "every disagreement, minimised and written as a regression .data file.",
-            "--target elf and --target registration fuzz the ELF loader and the",
-            "registration parser instead. See docs/FUZZING.md."})
+        description = {"Fuzz the engines, the ELF loader or the registration parser against their oracles.",
+            "By default runs seeded random programs (every instruction class, cpu v4, atomics, local calls, "
+                + "bounded loops, context, stack and array-map traffic) on the interpreter, the JIT and the kernel "
+                + "(bpf(2), as syscall programs), and reports every disagreement, minimised and written as a "
+                + "regression .data file.",
+            "--target elf and --target registration fuzz the ELF loader and the registration parser instead. "
+                + "See docs/FUZZING.md."})
 public final class FuzzCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -84,6 +85,9 @@ public final class FuzzCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration limit = time == null ? null : duration(time);
+        if (count < 0) {
+            throw UserError.usage("--count: must be at least 0, not " + count);
+        }
         if (count == 0 && limit == null) {
             throw UserError.usage("--count 0 needs --time");
         }
@@ -132,6 +136,11 @@ public final class FuzzCommand implements Callable<Integer> {
 
     /** A fresh set of the chosen oracles (one per worker); {@code tell}: say when the kernel is unavailable. */
     private List<Oracle> oracles(boolean tell) {
+        for (String name : oracles) {
+            if (!List.of("interp", "jit", "kernel").contains(name)) {
+                throw UserError.usage("--oracle: unknown oracle '" + name + "' (interp, jit, kernel)");
+            }
+        }
         if (oracles.isEmpty() || !oracles.get(0).equals("interp")) {
             throw UserError.usage("--oracle: the interpreter must come first (it is the reference): interp,jit,kernel");
         }
@@ -148,7 +157,7 @@ public final class FuzzCommand implements Callable<Integer> {
                                 + "); running without it");
                     }
                 }
-                default -> throw UserError.usage("--oracle: unknown oracle '" + name + "' (interp, jit, kernel)");
+                default -> throw new IllegalStateException("checked above: " + name);
             }
         }
         return out;

@@ -21,10 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * are the interpreter's; its exit status is ours.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
-        description = {"Resolve FILE through the registered handlers, then run the chosen interpreter with the",
-            "argv the kernel would build. stdin, stdout, stderr and the exit status pass through.",
-            "Exit status: the interpreter's; 126 when no handler takes FILE (ENOEXEC, EACCES),",
-            "127 when FILE or the interpreter does not exist (ENOENT)."})
+        description = {"Run FILE through the handler that takes it, with the argv the kernel would build.",
+            "Resolves FILE through the registered handlers, then runs the chosen interpreter. stdin, stdout, "
+                + "stderr and the exit status pass through.",
+            "Exit status: the interpreter's; 126 when no handler takes FILE (ENOEXEC, EACCES), 127 when FILE "
+                + "or the interpreter does not exist (ENOENT)."})
 public final class ExecCommand implements Callable<Integer> {
     /** As a shell: found but cannot be executed. */
     public static final int CANNOT_EXECUTE = 126;

@@ -22,12 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** A write to /proc/sys/fs/binfmt_misc/register, or systemd-binfmt over binfmt.d files. */
 @Command(name = "register", mixinStandardHelpOptions = true,
-        description = {"Register a handler, as 'echo LINE > /proc/sys/fs/binfmt_misc/register' does:",
+        description = {"Register a handler, as 'echo LINE > /proc/sys/fs/binfmt_misc/register' does.",
+            "A line is",
             "  :name:type:offset:magic:mask:interpreter:flags",
-            "type M (magic), E (extension) or B (a pinned BPF program in the offset field, the RFC):",
+            "with type M (magic), E (extension) or B (a pinned BPF program in the offset field, the RFC):",
             "  :qemu-bpf:B:/sys/fs/bpf/qemu::::P",
-            "With --file, register every line of binfmt.d(5) files as systemd-binfmt does",
-            "(blank lines and lines starting with # or ; are skipped; a bad line does not stop the rest)."})
+            "With --file, registers every line of binfmt.d(5) files as systemd-binfmt does (blank lines and "
+                + "lines starting with # or ; are skipped; a bad line does not stop the rest)."})
 public final class RegisterCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Spec CommandSpec spec;
@@ -50,9 +51,10 @@ public final class RegisterCommand implements Callable<Integer> {
                 try {
                     ws.binfmt().register(source.line.getBytes(StandardCharsets.UTF_8));
                 } catch (RegistrationException e) {
-                    // A missing pin or interpreter is the system's answer; a malformed line is the user's input.
+                    // A missing pin or interpreter, or a name taken (as a taken pin in prog load), is the
+                    // system's answer; a malformed line is the user's input.
                     boolean environment = switch (e.errno()) {
-                        case ENOENT, EACCES, EPERM, ENOTDIR -> true;
+                        case ENOENT, EACCES, EPERM, ENOTDIR, EEXIST -> true;
                         default -> false;
                     };
                     throw environment ? UserError.environment(e.getMessage()) : UserError.badInput(e.getMessage());

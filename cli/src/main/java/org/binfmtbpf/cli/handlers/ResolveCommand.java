@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Which handler takes a file, with which interpreter and argv: exec without running anything. */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
-        description = {"Offer each FILE's first 256 bytes to the registered handlers, as execve does, and print",
-            "the entry that matched, the interpreter and the argv the kernel would pass it,",
-            "or the errno exec fails with (ENOEXEC, ENOENT, EACCES) and why.",
+        description = {"Show which handler would take each FILE, with which interpreter and argv.",
+            "Offers each FILE's first 256 bytes to the registered handlers, as execve does, and prints the "
+                + "entry that matched, the interpreter and the argv the kernel would pass it, or the errno exec "
+                + "fails with (ENOEXEC, ENOENT, EACCES) and why.",
             "Exit status 0 when every file would run, 1 otherwise."})
 public final class ResolveCommand implements Callable<Integer> {
     @Mixin StateOption state;

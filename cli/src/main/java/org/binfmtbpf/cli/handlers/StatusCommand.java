@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** cat /proc/sys/fs/binfmt_misc/status, or /proc/sys/fs/binfmt_misc/NAME. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Print the kernel's text of binfmt_misc's status file, or of entry NAME:",
-            "enabled, interpreter, flags, then offset/magic/mask, extension or bpf <pinned path>.",
-            "--list prints the entry names, newest (searched first) first, as ls would."})
+        description = {"Print binfmt_misc's status file, or entry NAME's file, as the kernel writes them.",
+            "An entry's file says enabled, interpreter, flags, then offset/magic/mask, extension or bpf "
+                + "<pinned path>. --list prints the entry names, newest (searched first) first, as ls would."})
 public final class StatusCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Mixin JsonOption json;

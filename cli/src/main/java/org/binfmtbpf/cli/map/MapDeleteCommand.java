@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.HexBytes;
 import org.binfmtbpf.cli.StateOption;
-import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
-import org.binfmtbpf.maps.Errno;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,14 +22,12 @@ public final class MapDeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map delete", words);
+            Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.expect("key");
             byte[] key = HexBytes.parse("key", w.until(), ref.map().keySize());
-            int rc = ref.map().delete(key);
-            if (rc < 0) {
-                throw UserError.no(ref.map().name() + ": " + Errno.name(-rc));
-            }
+            ref.requireWritable();
+            ref.check(ref.map().delete(key));
             ws.saveMaps(ref.owner());
         }
         return 0;

@@ -2,11 +2,9 @@ package org.binfmtbpf.cli.map;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.binfmtbpf.cli.HexBytes;
 import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.Words;
@@ -33,7 +31,7 @@ public final class MapDumpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map dump", words);
+            Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.end();
             BpfMap m = ref.map();
@@ -46,10 +44,7 @@ public final class MapDumpCommand implements Callable<Integer> {
                 }
                 count++;
                 if (json.enabled()) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("key", HexBytes.jsonBytes(key));
-                    e.put("value", HexBytes.jsonBytes(value));
-                    elements.add(e);
+                    elements.add(Entries.json(key, value));
                 } else {
                     out.println(Entries.plain(m, key, value));
                 }

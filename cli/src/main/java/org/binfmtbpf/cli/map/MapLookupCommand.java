@@ -1,9 +1,7 @@
 package org.binfmtbpf.cli.map;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.ExitCodes;
 import org.binfmtbpf.cli.HexBytes;
@@ -32,16 +30,13 @@ public final class MapLookupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map lookup", words);
+            Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.expect("key");
             byte[] key = HexBytes.parse("key", w.until(), ref.map().keySize());
             byte[] value = ref.map().lookup(key);
             if (json.enabled()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("key", HexBytes.jsonBytes(key));
-                e.put("value", value == null ? null : HexBytes.jsonBytes(value));
-                json.print(out, e);
+                json.print(out, Entries.json(key, value));
             } else if (value == null) {
                 out.println("key:\n" + HexBytes.dump(key) + "\n\nNot found");
             } else {

@@ -8,6 +8,7 @@ import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
 import org.binfmtbpf.maps.BpfMap;
+import org.binfmtbpf.maps.Errno;
 
 /**
  * bpftool's MAP := { id MAP_ID | pinned FILE | name MAP_NAME }, resolved against the maps of
@@ -17,12 +18,18 @@ record MapRef(Pin owner, BpfMap map, int id) {
 
     static MapRef read(Words w, Workspace ws) throws IOException {
         String how = w.choice("a map (id ID | pinned PATH | name NAME)", "id", "pinned", "name");
-        String what = w.operand(how.equals("id") ? "MAP_ID" : how.equals("name") ? "MAP_NAME" : "PATH");
+        String what = how.equals("id") ? Integer.toString(w.integer("MAP_ID"))
+                : w.operand(how.equals("name") ? "MAP_NAME" : "PATH");
         List<Pin> programs;
         if (how.equals("pinned")) {
             MapPins.Target t = ws.mapPins().get(what);
             if (t == null) {
                 throw UserError.environment(what + ": no map pinned there (maps are pinned by 'prog load ... pinmaps DIR')");
+            }
+            if (ws.pinned().stream().noneMatch(p -> p.path().equals(t.programPin()))) {
+                // The kernel's map outlives its program; here a map lives in its program's copy.
+                throw UserError.environment(what + ": a map of " + t.programPin() + ", which is no longer pinned"
+                        + " (remove the pin with 'prog unpin " + what + "')");
             }
             programs = List.of(Pin.at(ws, t.programPin()));
             what = t.mapName();
@@ -40,5 +47,23 @@ record MapRef(Pin owner, BpfMap map, int id) {
             }
         }
         throw UserError.environment("map " + how + " " + what + ": no such map (see 'map show')");
+    }
+
+    /** A map operation's negative result (a -errno, as bpf(2) returns it) is the answer no: "machines: EEXIST". */
+    void check(int rc) {
+        if (rc < 0) {
+            throw UserError.no(map.name() + ": " + Errno.name(-rc));
+        }
+    }
+
+    /**
+     * Userspace may not change a frozen map (EPERM), and libbpf freezes the .rodata maps it
+     * creates: their contents are what the verifier took as constants. Such a map is the one
+     * programs may only read (BPF_F_RDONLY_PROG), which libbpf sets on .rodata alone.
+     */
+    void requireWritable() {
+        if (map.readOnlyForProgram()) {
+            throw UserError.no(map.name() + ": EPERM (frozen: libbpf freezes .rodata once the program is loaded)");
+        }
     }
 }

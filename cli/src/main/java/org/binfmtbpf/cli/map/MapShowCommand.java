@@ -33,7 +33,7 @@ public final class MapShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Map<String, Object>> shown = new ArrayList<>();
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map show", words);
+            Words w = new Words(words);
             if (w.hasMore()) {
                 MapRef ref = MapRef.read(w, ws);
                 w.end();

@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.HexBytes;
 import org.binfmtbpf.cli.StateOption;
-import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
-import org.binfmtbpf.maps.Errno;
 import org.binfmtbpf.maps.UpdateFlags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,8 +13,9 @@ import picocli.CommandLine.Parameters;
 
 /** bpftool map update MAP key BYTES value BYTES [any|exist|noexist]. */
 @Command(name = "update", mixinStandardHelpOptions = true,
-        description = {"Store value BYTES under key BYTES. 'noexist' fails if the key is present, 'exist' if",
-            "it is absent (EEXIST, ENOENT), as BPF_MAP_UPDATE_ELEM does."})
+        description = {"Store value BYTES under key BYTES.",
+            "'noexist' fails if the key is present, 'exist' if it is absent (EEXIST, ENOENT), as "
+                + "BPF_MAP_UPDATE_ELEM does."})
 public final class MapUpdateCommand implements Callable<Integer> {
     @Mixin StateOption state;
 
@@ -26,7 +25,7 @@ public final class MapUpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = Workspace.open(state.directory())) {
-            Words w = new Words("map update", words);
+            Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.expect("key");
             byte[] key = HexBytes.parse("key", w.until("value"), ref.map().keySize());
@@ -41,10 +40,8 @@ public final class MapUpdateCommand implements Callable<Integer> {
                 };
             }
             w.end();
-            int rc = ref.map().update(key, value, flags);
-            if (rc < 0) {
-                throw UserError.no(ref.map().name() + ": " + Errno.name(-rc));
-            }
+            ref.requireWritable();
+            ref.check(ref.map().update(key, value, flags));
             ws.saveMaps(ref.owner());
         }
         return 0;

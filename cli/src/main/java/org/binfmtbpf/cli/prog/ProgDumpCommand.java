@@ -1,7 +1,9 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.Pin;
 import org.binfmtbpf.cli.JsonOption;
@@ -15,30 +17,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** bpftool prog dump xlated|jited pinned PIN [linum]. */
+/** bpftool prog dump xlated|jited PROG [linum]. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"xlated: the program's instructions in the kernel's syntax, each C source line (from the",
-            "object's BTF line info) before its instructions; 'linum' adds file, line and column.",
+        description = {"Dump a pinned program's instructions (xlated) or the JIT's bytecode for it (jited).",
+            "xlated: the program's instructions in the kernel's syntax, each C source line (from the object's"
+                + " BTF line info) before its instructions; 'linum' adds file, line and column.",
             "jited: the JVM bytecode the JIT generates for it (ASM Textifier)."})
 public final class ProgDumpCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "xlated|jited pinned PIN [linum]", arity = "1..*")
+    @Parameters(paramLabel = "xlated|jited PROG [linum]", arity = "1..*")
     List<String> words;
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog dump", words);
+        Words w = new Words(words);
         String what = w.choice("what to dump", "xlated", "jited");
-        w.expect("pinned");
-        String path = w.operand("PIN");
+        ProgRef prog = ProgRef.read(w);
         boolean linum = what.equals("xlated") && w.accept("linum");
         w.end();
         Pin pinned;
         try (Workspace ws = Workspace.open(state.directory())) {
-            pinned = Pin.at(ws, path);
+            pinned = prog.one(ws);
             pinned.program();
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -46,6 +48,12 @@ public final class ProgDumpCommand implements Callable<Integer> {
             json.print(out, XlatedDump.json(pinned.program(), pinned.mapIds()));
         } else if (what.equals("xlated")) {
             XlatedDump.print(out, pinned.program(), pinned.mapIds(), linum);
+        } else if (json.enabled()) {
+            // One string per line of the Textifier's listing: what bpftool -j gives is a list too.
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", pinned.program().name());
+            m.put("lines", JitCompiler.textify(pinned.program()).lines().toList());
+            json.print(out, m);
         } else {
             out.print(JitCompiler.textify(pinned.program()));
             out.flush();

@@ -1,13 +1,12 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.binfmt.ElfProgramSource;
-import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.cli.ExitCodes;
+import org.binfmtbpf.cli.InputFiles;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.UserError;
@@ -25,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** bpftool prog loadall OBJ DIR [type TYPE]: every program of the object, each pinned as DIR/NAME. */
 @Command(name = "loadall", mixinStandardHelpOptions = true,
-        description = {"Load and verify every program of ELF object OBJ and pin each at DIR/NAME (below",
-            "/sys/fs/bpf/), as bpftool prog loadall does. Nothing is pinned unless all are accepted."})
+        description = {"Load, verify and pin every program of ELF object OBJ, as bpftool prog loadall does.",
+            "Each program is pinned at DIR/NAME (below /sys/fs/bpf/). Nothing is pinned unless all are accepted."})
 public final class ProgLoadAllCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Spec CommandSpec spec;
@@ -36,12 +35,12 @@ public final class ProgLoadAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog loadall", words);
+        Words w = new Words(words);
         Path object = Path.of(w.operand("OBJ"));
         String dir = w.operand("DIR").replaceAll("/+$", "");
         ProgramType type = w.accept("type") ? Programs.type(w.operand("TYPE")) : null;
         w.end();
-        byte[] bytes = Files.readAllBytes(object);
+        byte[] bytes = InputFiles.bytes(object);
         String objectName = object.getFileName().toString();
         LoadedObject loaded = Programs.loadObject(bytes, objectName, type);
         PrintWriter err = spec.commandLine().getErr();
@@ -55,12 +54,8 @@ public final class ProgLoadAllCommand implements Callable<Integer> {
         }
         try (Workspace ws = Workspace.open(state.directory())) {
             for (LoadedProgram p : loaded.programs()) {
-                try {
-                    ws.pins().pin(dir + "/" + p.name(), ws.loader().load(
-                            new ElfProgramSource(objectName, p.name(), p.program().type(), bytes)));
-                } catch (RegistrationException e) {
-                    throw UserError.environment("pin " + dir + "/" + p.name() + ": " + e.getMessage());
-                }
+                ws.pin(dir + "/" + p.name(), ws.loader().load(
+                        new ElfProgramSource(objectName, p.name(), p.program().type(), bytes)));
             }
             ws.commit();
         }

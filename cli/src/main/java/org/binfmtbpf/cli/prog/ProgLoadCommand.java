@@ -1,12 +1,11 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.ExitCodes;
-import org.binfmtbpf.cli.MapPins;
+import org.binfmtbpf.cli.InputFiles;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.UserError;
@@ -14,9 +13,9 @@ import org.binfmtbpf.cli.Verification;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
 import org.binfmtbpf.binfmt.ElfProgramSource;
-import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.elf.LoadedObject;
 import org.binfmtbpf.elf.LoadedProgram;
+import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.program.ProgramType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** bpftool prog load OBJ PATH [type TYPE]: load, verify, pin. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Load the first program of ELF object OBJ (or the one in section NAME), verify it and pin it",
-            "at PIN (below /sys/fs/bpf/, in the state directory). 'type' overrides the type its section",
-            "implies: socket (the RFC's 'B' programs), binfmt or syscall. On refusal the verifier's log",
-            "is printed and nothing is pinned. 'pinmaps DIR' pins the program's maps as DIR/NAME."})
+        description = {"Load, verify and pin one program of ELF object OBJ, as bpftool prog load does.",
+            "The program is the object's first (or the first in section NAME); PIN is below /sys/fs/bpf/, in "
+                + "the state directory. 'type' overrides the type its section implies: socket (the RFC's 'B' "
+                + "programs), binfmt or syscall. On refusal the verifier's log is printed and nothing is pinned. "
+                + "'pinmaps DIR' pins the program's maps as DIR/NAME."})
 public final class ProgLoadCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Spec CommandSpec spec;
@@ -43,7 +43,7 @@ public final class ProgLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog load", words);
+        Words w = new Words(words);
         Path object = Path.of(w.operand("OBJ"));
         String pin = w.operand("PIN");
         ProgramType type = null;
@@ -56,10 +56,10 @@ public final class ProgLoadCommand implements Callable<Integer> {
                 default -> pinMaps = w.operand("pinmaps DIR");
             }
         }
-        byte[] bytes = Files.readAllBytes(object);
+        byte[] bytes = InputFiles.bytes(object);
         String objectName = object.getFileName().toString();
         LoadedObject loaded = Programs.loadObject(bytes, objectName, type);
-        LoadedProgram chosen = choose(loaded, objectName, section);
+        LoadedProgram chosen = Programs.inSection(loaded, objectName, section).get(0);
         Verification v = Verification.of(chosen.program());
         PrintWriter err = spec.commandLine().getErr();
         if (!v.accepted() || verbose) {
@@ -70,29 +70,13 @@ public final class ProgLoadCommand implements Callable<Integer> {
             throw UserError.no(objectName + ": program " + chosen.name() + " refused by the verifier: " + v.summary());
         }
         try (Workspace ws = Workspace.open(state.directory())) {
-            try {
-                ws.pins().pin(pin, ws.loader().load(
-                        new ElfProgramSource(objectName, chosen.name(), chosen.program().type(), bytes)));
-            } catch (RegistrationException e) {
-                throw UserError.environment("pin " + pin + ": " + e.getMessage());
-            }
+            String pinned = ws.pin(pin, ws.loader().load(
+                    new ElfProgramSource(objectName, chosen.name(), chosen.program().type(), bytes)));
             if (pinMaps != null) {
-                MapPins maps = ws.mapPins();
-                for (var m : chosen.program().maps()) {
-                    maps.pin(pinMaps.replaceAll("/+$", "") + "/" + m.name(), new MapPins.Target(pin, m.name()));
-                }
+                ws.pinMaps(pinMaps, pinned, chosen.program().maps().stream().map(BpfMap::name).toList());
             }
             ws.commit();
         }
         return ExitCodes.OK;
-    }
-
-    private static LoadedProgram choose(LoadedObject loaded, String objectName, String section) {
-        List<LoadedProgram> candidates = section == null ? loaded.programs() : loaded.programsInSection(section);
-        if (candidates.isEmpty()) {
-            throw UserError.badInput(objectName + ": " + (section == null ? "no program sections"
-                    : "no program in section '" + section + "'"));
-        }
-        return candidates.get(0);
     }
 }

@@ -1,14 +1,13 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.Engines;
+import org.binfmtbpf.cli.InputFiles;
 import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.KernelRun;
 import org.binfmtbpf.cli.Pin;
@@ -26,14 +25,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** bpftool prog run pinned PIN data_in FILE [repeat N]. */
+/** bpftool prog run PROG data_in FILE [repeat N]. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a pinned program on FILE, as bpftool prog run does, and print",
-            "'Return value: R, duration: Tns' (' (average)' with repeat > 1), then the interpreter the program",
-            "chose with bpf_binprm_set_interp, if any. A header program ('B' programs: socket, binfmt, syscall)",
-            "sees FILE's first 256 bytes, zero-filled, as binfmt_misc gives it bprm->buf.",
-            "--engine kernel runs it in the running kernel through bpf(2) BPF_PROG_TEST_RUN, as a syscall",
-            "program on the same 256 bytes, where the machine allows it. Map changes are kept."})
+        description = {"Run a pinned program on FILE, as bpftool prog run does.",
+            "FILE - is stdin. Prints 'Return value: R, duration: Tns' (' (average)' with repeat > 1), then the interpreter the"
+                + " program chose with bpf_binprm_set_interp, if any. A header program ('B' programs: socket, "
+                + "binfmt, syscall) sees FILE's first 256 bytes, zero-filled, as binfmt_misc gives it bprm->buf.",
+            "--engine kernel runs it in the running kernel through bpf(2) BPF_PROG_TEST_RUN, as a syscall "
+                + "program on the same 256 bytes, where the machine allows it. Map changes are kept."})
 public final class ProgRunCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Mixin JsonOption json;
@@ -43,7 +42,7 @@ public final class ProgRunCommand implements Callable<Integer> {
             description = "Where to run it (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Parameters(paramLabel = "pinned PIN data_in FILE [repeat N]", arity = "1..*")
+    @Parameters(paramLabel = "PROG data_in FILE [repeat N]", arity = "1..*")
     List<String> words;
 
     /** One measured run: r0, mean nanoseconds per run, the chosen interpreter or null. */
@@ -51,20 +50,19 @@ public final class ProgRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog run", words);
-        w.expect("pinned");
-        String path = w.operand("PIN");
+        Words w = new Words(words);
+        ProgRef prog = ProgRef.read(w);
         w.expect("data_in");
-        Path dataIn = Path.of(w.operand("FILE"));
+        String dataIn = w.operand("FILE");
         int repeat = 1;
         if (w.accept("repeat")) {
             repeat = Math.max(1, w.integer("repeat count"));
         }
         w.end();
-        byte[] data = Files.readAllBytes(dataIn);
+        byte[] data = InputFiles.bytes(dataIn, System.in); // - is stdin, as in bpftool
         Outcome o;
         try (Workspace ws = Workspace.open(state.directory())) {
-            Pin pinned = Pin.at(ws, path);
+            Pin pinned = prog.one(ws);
             ws.restoreMaps(pinned);
             Program program = pinned.program();
             byte[] context = program.type().headerContext() ? Arrays.copyOf(data, ProgramType.HEADER_SIZE) : data;

@@ -21,28 +21,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** bpftool prog show [pinned PIN]. */
+/** bpftool prog show [PROG]. */
 @Command(name = "show", aliases = "list", mixinStandardHelpOptions = true,
-        description = {"Show pinned programs as bpftool prog show does: id, type, name, tag (the kernel's",
-            "SHA-256 tag, equal to bpftool's for the same object), license, size, map ids, pin.",
-            "Ids are numbered in pin path order (the bpf filesystem model keeps none)."})
+        description = {"Show pinned programs as bpftool prog show does.",
+            "Prints id, type, name, tag (the kernel's SHA-256 tag, equal to bpftool's for the same object), "
+                + "license, size, the ids of the maps it uses, pin. Ids are numbered in pin path order (the bpf "
+                + "filesystem model keeps none)."})
 public final class ProgShowCommand implements Callable<Integer> {
     @Mixin StateOption state;
     @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "pinned PIN", arity = "0..*")
+    @Parameters(paramLabel = "PROG", arity = "0..*")
     List<String> words;
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog show", words);
+        Words w = new Words(words);
         List<Map<String, Object>> shown = new ArrayList<>();
         try (Workspace ws = Workspace.open(state.directory())) {
             List<Pin> pins;
             if (w.hasMore()) {
-                w.expect("pinned");
-                pins = List.of(Pin.at(ws, w.operand("PIN")));
+                pins = ProgRef.read(w).matches(ws);
                 w.end();
             } else {
                 pins = Pin.all(ws);
@@ -53,7 +53,8 @@ public final class ProgShowCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            json.print(out, words != null && !words.isEmpty() ? shown.get(0) : shown);
+            // bpftool: one program named is an object, all of them (or several matching) an array.
+            json.print(out, words != null && !words.isEmpty() && shown.size() == 1 ? shown.get(0) : shown);
             return 0;
         }
         for (Map<String, Object> p : shown) {
@@ -79,7 +80,8 @@ public final class ProgShowCommand implements Callable<Integer> {
         m.put("gpl_compatible", Programs.gplCompatible(program.license()));
         m.put("bytes_xlated", program.length() * 8);
         m.put("jited", false);
-        m.put("map_ids", pinned.mapIds());
+        List<Integer> mapIds = pinned.mapIds();
+        m.put("map_ids", MapReferences.used(program).stream().map(mapIds::get).toList());
         m.put("pinned", List.of(pinned.path()));
         return m;
     }

@@ -2,9 +2,7 @@ package org.binfmtbpf.cli.prog;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.cli.StateOption;
-import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
 import picocli.CommandLine.Command;
@@ -13,8 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** rm /sys/fs/bpf/PIN: bpftool has no verb for it; entries already registered keep their program. */
 @Command(name = "unpin", mixinStandardHelpOptions = true,
-        description = {"Remove a pin (what 'rm /sys/fs/bpf/PIN' does). A 'B' entry registered with the",
-            "program keeps it, as the kernel's entry keeps its reference."})
+        description = {"Remove a pin, a program's or a map's, as 'rm /sys/fs/bpf/PIN' does.",
+            "A 'B' entry registered with the program keeps it, as the kernel's entry keeps its reference."})
 public final class ProgUnpinCommand implements Callable<Integer> {
     @Mixin StateOption state;
 
@@ -23,16 +21,12 @@ public final class ProgUnpinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Words w = new Words("prog unpin", words);
+        Words w = new Words(words);
         w.accept("pinned");
         String pin = w.operand("PIN");
         w.end();
         try (Workspace ws = Workspace.open(state.directory())) {
-            try {
-                ws.pins().unpin(pin);
-            } catch (RegistrationException e) {
-                throw UserError.environment(pin + ": " + e.getMessage());
-            }
+            ws.unpin(pin);
             ws.commit();
         }
         return 0;

@@ -1,12 +1,13 @@
 package org.binfmtbpf.cli.prog;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.ExitCodes;
+import org.binfmtbpf.cli.InputFiles;
 import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.Programs;
+import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Verification;
 import org.binfmtbpf.elf.LoadedObject;
 import org.binfmtbpf.elf.LoadedProgram;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs the verifier on every program of an object and prints its log. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify every program of ELF object OBJ (or those of section NAME) and print the verifier's",
-            "log, as the kernel writes it for BPF_PROG_LOAD with log_level. Exit status 1 when one is refused."})
+        description = {"Verify every program of ELF object OBJ and print the verifier's log.",
+            "The log is the kernel's for BPF_PROG_LOAD with log_level; --section keeps the programs of one "
+                + "section. Exit status 1 when one is refused."})
 public final class ProgVerifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin JsonOption json;
@@ -40,12 +42,16 @@ public final class ProgVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedObject loaded = Programs.loadObject(Files.readAllBytes(object), object.getFileName().toString(),
+        if (logLevel < 0 || logLevel > 2) {
+            throw UserError.usage("--log-level: " + logLevel + " is not a log level (0, 1 or 2)");
+        }
+        String objectName = object.getFileName().toString();
+        LoadedObject loaded = Programs.loadObject(InputFiles.bytes(object), objectName,
                 type == null ? null : Programs.type(type));
         PrintWriter out = spec.commandLine().getOut();
         boolean allAccepted = true;
         java.util.List<java.util.Map<String, Object>> results = new java.util.ArrayList<>();
-        for (LoadedProgram p : section == null ? loaded.programs() : loaded.programsInSection(section)) {
+        for (LoadedProgram p : Programs.inSection(loaded, objectName, section)) {
             Verification v = Verification.of(p.program(), logLevel);
             if (json.enabled()) {
                 java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -5,8 +5,6 @@ import java.util.List;
 import org.binfmtbpf.helpers.Helper;
 import org.binfmtbpf.isa.Instruction;
 import org.binfmtbpf.isa.Opcodes;
-import org.binfmtbpf.maps.BpfMap;
-import org.binfmtbpf.maps.MapType;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.program.Program;
 import org.binfmtbpf.program.SourceLine;
@@ -86,42 +84,17 @@ final class XlatedDump {
     private static String imm64Text(Program program, int pc, List<Integer> mapIds) {
         Instruction insn = program.insn(pc);
         long value = program.imm64(pc);
-        if (insn.src() == Opcodes.PSEUDO_MAP_FD || insn.src() == Opcodes.PSEUDO_MAP_IDX) {
-            int index = mapIndex(program, Address.region(value));
-            if (index >= 0) {
-                return "map[id:" + mapIds.get(index) + "]";
-            }
+        int index = MapReferences.mapIndex(program, pc);
+        if (index >= 0 && (insn.src() == Opcodes.PSEUDO_MAP_FD || insn.src() == Opcodes.PSEUDO_MAP_IDX)) {
+            return "map[id:" + mapIds.get(index) + "]";
         }
-        if (insn.src() == Opcodes.PSEUDO_MAP_VALUE || insn.src() == Opcodes.PSEUDO_MAP_IDX_VALUE) {
-            List<BpfMap> maps = program.maps();
-            for (int i = 0; i < maps.size(); i++) {
-                long first = firstValue(maps.get(i));
-                if (first != 0 && Address.region(first) == Address.region(value)) {
-                    return "map[id:" + mapIds.get(i) + "][0]+" + (Address.offset(value) - Address.offset(first));
-                }
-            }
+        if (index >= 0) {
+            long first = MapReferences.firstValue(program.maps().get(index));
+            return "map[id:" + mapIds.get(index) + "][0]+" + (Address.offset(value) - Address.offset(first));
         }
         if (insn.src() == Opcodes.PSEUDO_FUNC) {
             return String.format("subprog[%+d]", insn.imm());
         }
         return "0x" + Long.toHexString(value);
-    }
-
-    /** The address of an array map's element 0: global data is a one-element array. */
-    private static long firstValue(BpfMap map) {
-        if (map.type() != MapType.ARRAY || map.keySize() != 4) {
-            return 0;
-        }
-        return map.lookupAddress(new byte[4], 0);
-    }
-
-    private static int mapIndex(Program program, int handleId) {
-        List<BpfMap> maps = program.maps();
-        for (int i = 0; i < maps.size(); i++) {
-            if (maps.get(i).handleId() == handleId) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

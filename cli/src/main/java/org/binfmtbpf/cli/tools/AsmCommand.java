@@ -19,9 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Assembles eBPF assembly text into instruction bytes. */
 @Command(name = "asm", mixinStandardHelpOptions = true,
-        description = {"Assemble eBPF assembly (the bpf_conformance suite's syntax: 'mov %%r0, 1', 'exit')",
-            "into instructions. Without -o, prints each 8-byte slot in hex, one per line;",
-            "--one-line prints them as the conformance plugin reads a program."})
+        description = {"Assemble eBPF assembly in the bpf_conformance suite's syntax ('mov %%r0, 1', 'exit').",
+            "Without -o, prints each 8-byte slot in hex, one per line; --one-line prints them as the "
+                + "conformance plugin reads a program."})
 public final class AsmCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -20,9 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code bpf_conformance_runner --plugin_path ./binfmt-bpf --plugin_options conformance-plugin}.
  */
 @Command(name = "conformance-plugin", mixinStandardHelpOptions = true,
-        description = {"Plugin for the bpf_conformance runner: reads the program from stdin (one line of",
-            "space-separated hex bytes), takes the memory as hex in MEMHEX (r1 points at it), prints r0 in",
-            "hex. Helper 5 returns its first argument. Errors go to stderr with exit status 1."})
+        description = {"Run one program as a plugin of the bpf_conformance runner.",
+            "Reads the program from stdin (one line of space-separated hex bytes), takes the memory as hex in"
+                + " MEMHEX (r1 points at it), prints r0 in hex. Helper 5 returns its first argument. Errors go to "
+                + "stderr with exit status 1."})
 public final class ConformancePluginCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

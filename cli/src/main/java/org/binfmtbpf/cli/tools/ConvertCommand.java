@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** 'M' and 'E' registrations to 'B' programs in one object, and the registrations that use them. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Compile the 'M' and 'E' registrations of binfmt.d files into equivalent 'B' programs, one",
-            "per registration, in one ELF object (section socket for M, binfmt for E), and print the binfmt.d",
-            "lines that register them once 'prog loadall OBJ DIR' has pinned them:",
+        description = {"Compile the 'M' and 'E' registrations of binfmt.d files into equivalent 'B' programs.",
+            "One program per registration, in one ELF object (section socket for M, binfmt for E); prints the"
+                + " binfmt.d lines that register them once 'prog loadall OBJ DIR' has pinned them:",
             "  binfmt-bpf convert /usr/lib/binfmt.d/qemu-*.conf -o qemu-b.o > qemu-b.conf",
             "  binfmt-bpf prog loadall qemu-b.o /sys/fs/bpf/binfmt && binfmt-bpf register --file qemu-b.conf"})
 public final class ConvertCommand implements Callable<Integer> {

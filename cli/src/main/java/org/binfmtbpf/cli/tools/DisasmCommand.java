@@ -22,10 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** llvm-objdump -d for BPF: every program section of an ELF object, or a raw instruction file. */
 @Command(name = "disasm", mixinStandardHelpOptions = true,
-        description = {"Disassemble every executable section of a BPF ELF object as 'llvm-objdump -d",
-            "--no-show-raw-insn' prints it (instructions as in the file, before relocation), or with --raw",
-            "a file of bare 8-byte instructions. --mcpu=v3 (or later) shows 32-bit memory accesses with",
-            "w registers, as llvm-objdump does."})
+        description = {"Disassemble a BPF ELF object as 'llvm-objdump -d --no-show-raw-insn' does.",
+            "Every executable section is printed with its instructions as in the file, before relocation; "
+                + "with --raw, FILE is a file of bare 8-byte instructions. --mcpu=v3 (or later) shows 32-bit memory"
+                + " accesses with w registers, as llvm-objdump does."})
 public final class DisasmCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs bpf_conformance .data files. */
 @Command(name = "test-data", mixinStandardHelpOptions = true,
-        description = {"Run bpf_conformance .data files (each PATH a file or a directory searched for *.data)",
-            "and print 'N passed, M failed', then each failure with the expected and the actual r0.",
+        description = {"Run bpf_conformance .data files and print 'N passed, M failed'.",
+            "Each PATH is a file or a directory searched for *.data. Each failure is printed with the "
+                + "expected and the actual r0.",
             "Exit status 1 when one fails."})
 public final class TestDataCommand implements Callable<Integer> {
     @Mixin JsonOption json;
