@@ -2,8 +2,8 @@ package org.binfmtbpf.conformance;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class DataSuite {
      * Runs every file named in {@code paths} (directories are searched for {@code *.data}),
      * printing failures (and passes too when {@code verbose}) and the summary to {@code out}.
      */
-    public static Summary run(List<Path> paths, Engine engine, boolean verbose, PrintStream out) {
+    public static Summary run(List<Path> paths, Engine engine, boolean verbose, PrintStream out) throws IOException {
         int passed = 0;
         int failed = 0;
         for (Path file : expand(paths)) {
@@ -61,18 +61,22 @@ public final class DataSuite {
         }
     }
 
-    /** The files named, with directories replaced by the {@code *.data} files under them, sorted. */
-    public static List<Path> expand(List<Path> paths) {
+    /**
+     * The files named, with directories replaced by the {@code *.data} files under them, sorted.
+     * A path that does not exist is named in the exception, not dropped.
+     */
+    public static List<Path> expand(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new NoSuchFileException(path.toString());
+            }
             if (!Files.isDirectory(path)) {
                 files.add(path);
                 continue;
             }
             try (Stream<Path> walk = Files.walk(path)) {
                 walk.filter(p -> p.getFileName().toString().endsWith(".data")).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + path + ": " + e.getMessage(), e);
             }
         }
         return files;

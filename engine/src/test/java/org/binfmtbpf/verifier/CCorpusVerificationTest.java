@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.binfmtbpf.elf.Corpus;
 import org.binfmtbpf.elf.ElfFormatException;
@@ -17,31 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every program of the project's C corpus (clang-19 objects) is accepted, except those that
- * need what no engine here has yet, which are refused with the reason listed below.
+ * Every program of the project's C corpus (clang-19 objects) is accepted. (Objects that need
+ * what no engine here has, such as bpf_loop's callbacks, live in {@code corpus/loader-only}.)
  */
 class CCorpusVerificationTest {
-    /**
-     * Corpus objects that need what is not here yet: object to the reason every program in it is
-     * refused (by the verifier, or already by the loader when the helper is not registered).
-     */
-    static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
-            "loop_callback.bpf.o", "callbacks (ld_imm64 of a function, for bpf_loop and the like) are not supported");
-    /** What the loader says when such an object's helper is missing from the registry. */
-    static final Map<String, String> LOADER_REFUSAL = Map.of("loop_callback.bpf.o", "unknown helper 181");
-
-    /** The object's programs, or null when it is one of the unsupported ones and the loader refuses it for that reason. */
-    static LoadedObject loadOrSkipUnsupported(String object) {
-        try {
-            return load(object);
-        } catch (ElfFormatException e) {
-            if (LOADER_REFUSAL.containsKey(object) && e.getMessage().contains(LOADER_REFUSAL.get(object))) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
     static Stream<String> objects() {
         return Corpus.objects().stream();
     }
@@ -53,23 +31,15 @@ class CCorpusVerificationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("objects")
     void everyProgramIsAccepted(String object) {
-        LoadedObject obj = loadOrSkipUnsupported(object);
-        if (obj == null) {
-            return; // refused by the loader, for the listed reason
-        }
+        LoadedObject obj = load(object);
         assertFalse(obj.programs().isEmpty(), object + " has no programs");
         List<String> refused = new ArrayList<>();
         for (LoadedProgram lp : obj.programs()) {
             try {
                 VerifierResult r = Verifier.verify(lp.program());
                 assertTrue(r.stats().processedInsns() > 0);
-                if (NOT_YET_SUPPORTED.containsKey(object)) {
-                    refused.add(lp.name() + " was accepted but needs an unsupported feature");
-                }
             } catch (VerificationException e) {
-                if (!e.reason().equals(NOT_YET_SUPPORTED.get(object))) {
-                    refused.add(lp.name() + " [" + lp.section() + "]: " + e.getMessage() + "\n" + e.log());
-                }
+                refused.add(lp.name() + " [" + lp.section() + "]: " + e.getMessage() + "\n" + e.log());
             }
         }
         assertTrue(refused.isEmpty(), () -> String.join("\n\n", refused));

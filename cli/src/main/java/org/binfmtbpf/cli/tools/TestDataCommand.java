@@ -1,19 +1,17 @@
 package org.binfmtbpf.cli.tools;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.binfmtbpf.cli.Engines;
 import org.binfmtbpf.cli.ExitCodes;
 import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.conformance.DataFileParser;
 import org.binfmtbpf.conformance.DataFileRunner;
 import org.binfmtbpf.conformance.DataResult;
+import org.binfmtbpf.conformance.DataSuite;
 import org.binfmtbpf.run.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +41,7 @@ public final class TestDataCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Engine e = Engines.named(engine);
         List<DataResult> results = new ArrayList<>();
-        for (Path file : files()) {
+        for (Path file : DataSuite.expand(paths)) {
             results.add(DataFileRunner.run(DataFileParser.parse(file), e));
         }
         List<DataResult> failed = results.stream().filter(r -> !r.passed()).toList();
@@ -58,22 +56,5 @@ public final class TestDataCommand implements Callable<Integer> {
             out.flush();
         }
         return failed.isEmpty() ? ExitCodes.OK : ExitCodes.NO;
-    }
-
-    private List<Path> files() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".data")).sorted().forEach(out::add);
-                }
-            } else {
-                if (!Files.exists(p)) {
-                    throw new java.nio.file.NoSuchFileException(p.toString());
-                }
-                out.add(p);
-            }
-        }
-        return out;
     }
 }
