@@ -115,6 +115,11 @@ record IntervalMath(long smin, long smax, long umin, long umax) {
         return make(width, null, u);
     }
 
+    /** These ranges with the signed range replaced by {@code [smin, smax]}. */
+    IntervalMath withSigned(long smin, long smax) {
+        return new IntervalMath(smin, smax, umin, umax);
+    }
+
     IntervalMath rsh(int k, int width) {
         return make(width, null, new long[] {umin >>> k, umax >>> k});
     }

@@ -139,7 +139,16 @@ final class ScalarAlu {
             IntervalMath r;
             Tnum t;
             switch (op) {
-                case Opcodes.ALU_LSH -> { r = a.lsh(k, 64); t = dst.var().lshift(k); }
+                case Opcodes.ALU_LSH -> {
+                    r = a.lsh(k, 64);
+                    t = dst.var().lshift(k);
+                    if (k == 32) {
+                        // The low half moves to the high half whole, so its signed range scales by 2^32
+                        // without changing sign: the kernel keeps it because '<<= 32; s>>= 32' is how
+                        // compilers sign-extend a subregister.
+                        r = r.withSigned((long) dst.s32min() << 32, (long) dst.s32max() << 32);
+                    }
+                }
                 case Opcodes.ALU_RSH -> { r = a.rsh(k, 64); t = dst.var().rshift(k); }
                 default -> { r = a.arsh(k, 64); t = dst.var().arshift(k, false); }
             }
