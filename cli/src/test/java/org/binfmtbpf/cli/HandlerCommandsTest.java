@@ -22,6 +22,15 @@ class HandlerCommandsTest {
     }
 
     @Test
+    void listingTakesNoEntryName() {
+        assertEquals(0, Cli.inState(state, "register", ":hello:M::ab::/bin/hello:").exitCode());
+        Cli.Result r = Cli.inState(state, "status", "hello", "--list");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("--list lists every entry; it takes no NAME (got 'hello')"), r.err());
+    }
+
+    @Test
     void registersEveryDebianQemuFileAsSystemdBinfmtDoes() throws Exception {
         Path dir = Cli.sharedData("data/qemu-binfmt.d");
         try (var files = Files.list(dir)) {

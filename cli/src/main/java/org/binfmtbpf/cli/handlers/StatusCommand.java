@@ -40,6 +40,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (list && name != null) {
+            throw UserError.usage("--list lists every entry; it takes no NAME (got '" + name + "')");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = Workspace.open(state.directory())) {
             BinfmtMisc binfmt = ws.binfmt();
