@@ -3,7 +3,9 @@ package org.binfmtbpf.program;
 import java.util.List;
 import org.binfmtbpf.helpers.HelperRegistry;
 import org.binfmtbpf.isa.Instruction;
+import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.maps.BpfMap;
+import org.binfmtbpf.mem.Address;
 
 /**
  * A loaded program: the one notion of "a program" that the verifier, both engines, the
@@ -90,5 +92,31 @@ public final class Program {
             }
         }
         throw new IllegalArgumentException("pc " + pc + " is in no function");
+    }
+
+    /**
+     * The index in {@link #maps()} of the map the LD_IMM64 at {@code pc} names, or -1 when it
+     * names none of them: by index for sources 5 and 6 (as the object file names maps) and 2
+     * (the loader leaves the index in imm, as libbpf does before it swaps in the fd); by the
+     * relocated handle for source 1, else by its imm as an index. The verifier's typing of the
+     * load and the tools' listing of a program's maps both ask this one method.
+     */
+    public int mapIndexAt(int pc) {
+        Instruction insn = insns[pc];
+        int imm = insn.imm();
+        int byIndex = imm >= 0 && imm < maps.size() ? imm : -1;
+        return switch (insn.src()) {
+            case Opcodes.PSEUDO_MAP_IDX, Opcodes.PSEUDO_MAP_IDX_VALUE, Opcodes.PSEUDO_MAP_VALUE -> byIndex;
+            case Opcodes.PSEUDO_MAP_FD -> {
+                int region = Address.region(imm64[pc]);
+                for (int i = 0; i < maps.size(); i++) {
+                    if (maps.get(i).handleId() == region) {
+                        yield i;
+                    }
+                }
+                yield byIndex;
+            }
+            default -> -1;
+        };
     }
 }

@@ -13,8 +13,8 @@ import org.binfmtbpf.program.Program;
 /**
  * What an LD_IMM64 loads, as the verifier types it: a plain constant, a map handle
  * (CONST_PTR_TO_MAP), or a pointer into a map value or global data section (MAP_VALUE at an
- * offset). Maps are found by index (pseudo sources 5 and 6, as the object file names them) or
- * by the handle / region id in the relocated value (sources 1 and 2).
+ * offset). Which of the program's maps a load names is {@link Program#mapIndexAt}'s rule,
+ * shared with the tools; a value address outside them may still name a registered region.
  */
 final class MapResolver {
     private final Program program;
@@ -32,7 +32,7 @@ final class MapResolver {
             case Opcodes.PSEUDO_NONE -> RegisterState.Scalar.constant(value);
             case Opcodes.PSEUDO_MAP_IDX -> RegisterState.Pointer.mapHandle(byIndex(pc, insn.imm()));
             case Opcodes.PSEUDO_MAP_IDX_VALUE -> mapValue(pc, byIndex(pc, insn.imm()), insn.imm2());
-            case Opcodes.PSEUDO_MAP_FD -> RegisterState.Pointer.mapHandle(byHandle(pc, value, insn.imm()));
+            case Opcodes.PSEUDO_MAP_FD -> RegisterState.Pointer.mapHandle(byHandle(pc, insn.imm()));
             case Opcodes.PSEUDO_MAP_VALUE -> byValueAddress(pc, value, insn);
             case Opcodes.PSEUDO_FUNC -> throw Rejection.at(pc,
                     "callbacks (ld_imm64 of a function, for bpf_loop and the like) are not supported");
@@ -52,17 +52,12 @@ final class MapResolver {
         return ref(maps.get(index), index);
     }
 
-    private MapRef byHandle(int pc, long value, int imm) {
-        int region = Address.region(value);
-        for (int i = 0; i < maps.size(); i++) {
-            if (maps.get(i).handleId() == region) {
-                return ref(maps.get(i), i);
-            }
+    private MapRef byHandle(int pc, int imm) {
+        int index = program.mapIndexAt(pc);
+        if (index < 0) {
+            throw Rejection.at(pc, "fd %d is not pointing to valid bpf_map", imm);
         }
-        if (imm >= 0 && imm < maps.size()) {
-            return ref(maps.get(imm), imm);
-        }
-        throw Rejection.at(pc, "fd %d is not pointing to valid bpf_map", imm);
+        return ref(maps.get(index), index);
     }
 
     private RegisterState mapValue(int pc, MapRef map, int off) {
@@ -81,8 +76,9 @@ final class MapResolver {
      * region registered in the region table.
      */
     private RegisterState byValueAddress(int pc, long value, Instruction insn) {
-        if (insn.imm() >= 0 && insn.imm() < maps.size()) {
-            return mapValue(pc, byIndex(pc, insn.imm()), insn.imm2());
+        int index = program.mapIndexAt(pc);
+        if (index >= 0) {
+            return mapValue(pc, ref(maps.get(index), index), insn.imm2());
         }
         int region = Address.region(value);
         int off = Address.offset(value);

@@ -2,11 +2,8 @@ package org.binfmtbpf.cli.prog;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.binfmtbpf.isa.Instruction;
-import org.binfmtbpf.isa.Opcodes;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.maps.MapType;
-import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.program.Program;
 
 /**
@@ -17,25 +14,12 @@ import org.binfmtbpf.program.Program;
 final class MapReferences {
     private MapReferences() {}
 
-    /** The index in {@link Program#maps()} of the map the wide load at {@code pc} refers to, or -1. */
-    static int mapIndex(Program program, int pc) {
-        Instruction insn = program.insn(pc);
-        long value = program.imm64(pc);
-        List<BpfMap> maps = program.maps();
-        for (int i = 0; i < maps.size(); i++) {
-            if (refersTo(insn.src(), value, maps.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** The indexes in {@link Program#maps()} of the maps the program refers to, in the order of first reference. */
     static List<Integer> used(Program program) {
         List<Integer> used = new ArrayList<>();
         for (int pc = 0; pc < program.length(); pc++) {
             if (program.insn(pc).isLdImm64()) {
-                int index = mapIndex(program, pc);
+                int index = program.mapIndexAt(pc);
                 if (index >= 0 && !used.contains(index)) {
                     used.add(index);
                 }
@@ -51,16 +35,5 @@ final class MapReferences {
             return 0;
         }
         return map.lookupAddress(new byte[4], 0);
-    }
-
-    private static boolean refersTo(int src, long value, BpfMap map) {
-        return switch (src) {
-            case Opcodes.PSEUDO_MAP_FD, Opcodes.PSEUDO_MAP_IDX -> map.handleId() == Address.region(value);
-            case Opcodes.PSEUDO_MAP_VALUE, Opcodes.PSEUDO_MAP_IDX_VALUE -> {
-                long first = firstValue(map);
-                yield first != 0 && Address.region(first) == Address.region(value);
-            }
-            default -> false;
-        };
     }
 }

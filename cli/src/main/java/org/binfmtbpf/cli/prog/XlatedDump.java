@@ -84,7 +84,7 @@ final class XlatedDump {
     private static String imm64Text(Program program, int pc, List<Integer> mapIds) {
         Instruction insn = program.insn(pc);
         long value = program.imm64(pc);
-        int index = MapReferences.mapIndex(program, pc);
+        int index = program.mapIndexAt(pc);
         if (index >= 0 && (insn.src() == Opcodes.PSEUDO_MAP_FD || insn.src() == Opcodes.PSEUDO_MAP_IDX)) {
             return "map[id:" + mapIds.get(index) + "]";
         }
