@@ -1,5 +1,6 @@
 package org.binfmtbpf.binfmt;
 
+import org.binfmtbpf.linux.Errno;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.binfmtbpf.binfmt;
 
+import org.binfmtbpf.linux.Errno;
+
 /** The result of offering a binary to binfmt_misc. */
 public sealed interface ExecOutcome {
     /** An entry claimed the binary: run the interpreter. */

@@ -1,5 +1,6 @@
 package org.binfmtbpf.binfmt;
 
+import org.binfmtbpf.linux.Errno;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

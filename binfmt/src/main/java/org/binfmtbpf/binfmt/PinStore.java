@@ -1,5 +1,6 @@
 package org.binfmtbpf.binfmt;
 
+import org.binfmtbpf.linux.Errno;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

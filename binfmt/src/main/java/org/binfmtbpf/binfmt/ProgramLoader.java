@@ -1,5 +1,6 @@
 package org.binfmtbpf.binfmt;
 
+import org.binfmtbpf.linux.Errno;
 import java.util.function.Supplier;
 import org.binfmtbpf.helpers.HelperRegistry;
 import org.binfmtbpf.program.Program;

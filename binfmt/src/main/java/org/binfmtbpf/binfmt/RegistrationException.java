@@ -1,5 +1,7 @@
 package org.binfmtbpf.binfmt;
 
+import org.binfmtbpf.linux.Errno;
+
 /**
  * A write to {@code register}, an entry file or {@code status} that the kernel refuses. Carries
  * the errno the kernel's write(2) returns and names the field at fault, in one line:

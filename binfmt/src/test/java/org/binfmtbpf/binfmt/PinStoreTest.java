@@ -1,5 +1,6 @@
 package org.binfmtbpf.binfmt;
 
+import org.binfmtbpf.linux.Errno;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.binfmtbpf.cli;
 
+import org.binfmtbpf.linux.Errno;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.PinStore;
 import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.binfmt.StateDirectory;

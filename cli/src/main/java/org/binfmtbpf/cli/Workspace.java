@@ -1,5 +1,6 @@
 package org.binfmtbpf.cli;
 
+import org.binfmtbpf.linux.Errno;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.binfmtbpf.binfmt.BinfmtMisc;
-import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.ExecutableFiles;
 import org.binfmtbpf.binfmt.PinStore;
 import org.binfmtbpf.binfmt.PinnedProgram;

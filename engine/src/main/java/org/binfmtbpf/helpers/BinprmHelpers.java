@@ -1,6 +1,6 @@
 package org.binfmtbpf.helpers;
 
-import org.binfmtbpf.maps.Errno;
+import org.binfmtbpf.linux.Errno;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.mem.Memory;
 import org.binfmtbpf.mem.Region;
@@ -24,7 +24,7 @@ public final class BinprmHelpers {
     public static long binprmSetInterp(Invocation inv, long path, long len, long r3, long r4, long r5) {
         long n = HelperArgs.u32(len);
         if (n == 0 || n >= Invocation.PATH_MAX) {
-            return -Errno.EINVAL;
+            return Errno.EINVAL.negated();
         }
         Region src = Memory.resolve(inv, path, (int) n, false, -1);
         inv.chooseInterpreter(src.bytes(), Address.offset(path), (int) n);

@@ -1,7 +1,7 @@
 package org.binfmtbpf.helpers;
 
+import org.binfmtbpf.linux.Errno;
 import java.util.Arrays;
-import org.binfmtbpf.maps.Errno;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.mem.Memory;
 import org.binfmtbpf.mem.Region;
@@ -29,7 +29,7 @@ public final class PacketHelpers {
         byte[] packet = inv.context.bytes();
         if (from > Integer.MAX_VALUE || from + n > packet.length) {
             Arrays.fill(dst.bytes(), at, at + n, (byte) 0);
-            return -Errno.EFAULT;
+            return Errno.EFAULT.negated();
         }
         System.arraycopy(packet, (int) from, dst.bytes(), at, n);
         return 0;

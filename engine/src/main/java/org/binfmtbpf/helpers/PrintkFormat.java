@@ -1,6 +1,6 @@
 package org.binfmtbpf.helpers;
 
-import org.binfmtbpf.maps.Errno;
+import org.binfmtbpf.linux.Errno;
 import org.binfmtbpf.mem.Memory;
 import org.binfmtbpf.mem.Region;
 import org.binfmtbpf.mem.Address;
@@ -54,13 +54,13 @@ final class PrintkFormat {
             }
         }
         if (end < 0) {
-            return -Errno.EINVAL;
+            return Errno.EINVAL.negated();
         }
         int spec = 0;
         for (int i = offset; i < end; i++) {
             int c = fmt[i] & 0xff;
             if (c < 0x80 && !isPrint(c) && !isSpace(c)) {
-                return -Errno.EINVAL;
+                return Errno.EINVAL.negated();
             }
             if (c != '%') {
                 out.append((char) c);
@@ -72,7 +72,7 @@ final class PrintkFormat {
                 continue;
             }
             if (spec >= MAX_ARGS) {
-                return -Errno.EINVAL;
+                return Errno.EINVAL.negated();
             }
             long arg = args[spec++];
             i++;
@@ -103,11 +103,11 @@ final class PrintkFormat {
                     pad(out, ip(inv, arg, next == 'I', at(fmt, i + 2, end) == '4'), flags, width, false);
                     i += 2;
                 } else {
-                    return -Errno.EINVAL;
+                    return Errno.EINVAL.negated();
                 }
             } else if (conv == 's') {
                 if (next != 0 && !isSpace(next) && !isPunct(next)) {
-                    return -Errno.EINVAL;
+                    return Errno.EINVAL.negated();
                 }
                 pad(out, string(inv, arg), flags, width, false);
             } else if (conv == 'c') {
@@ -130,7 +130,7 @@ final class PrintkFormat {
                     case 'x' -> pad(out, Long.toHexString(arg), flags, width, true);
                     case 'X' -> pad(out, Long.toHexString(arg).toUpperCase(), flags, width, true);
                     default -> {
-                        return -Errno.EINVAL;
+                        return Errno.EINVAL.negated();
                     }
                 }
             }

@@ -1,9 +1,9 @@
 package org.binfmtbpf.helpers;
 
+import org.binfmtbpf.linux.Errno;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.binfmtbpf.maps.Errno;
 import org.binfmtbpf.run.Invocation;
 
 /**
@@ -71,8 +71,8 @@ public final class TaskHelpers {
                 }
             }
         } catch (IOException | RuntimeException notLinux) {
-            return -Errno.EINVAL;
+            return Errno.EINVAL.negated();
         }
-        return uid < 0 || gid < 0 ? -Errno.EINVAL : gid << 32 | uid;
+        return uid < 0 || gid < 0 ? Errno.EINVAL.negated() : gid << 32 | uid;
     }
 }

@@ -1,5 +1,6 @@
 package org.binfmtbpf.kernel;
 
+import org.binfmtbpf.linux.Errno;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import java.lang.ref.Reference;
@@ -65,7 +66,7 @@ public final class KernelBpf {
                 libc.close(fd);
                 return null;
             } catch (LastErrorException e) {
-                return "bpf(BPF_MAP_CREATE) is refused: " + org.binfmtbpf.maps.Errno.name(-e.getErrorCode())
+                return "bpf(BPF_MAP_CREATE) is refused: " + Errno.name(-e.getErrorCode())
                         + (e.getErrorCode() == 1 ? " (needs root or CAP_BPF)" : "");
             }
         }

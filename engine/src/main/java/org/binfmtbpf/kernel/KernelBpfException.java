@@ -1,6 +1,7 @@
 package org.binfmtbpf.kernel;
 
-import org.binfmtbpf.maps.Errno;
+import org.binfmtbpf.linux.Errno;
+
 
 /** A bpf(2) command the kernel refused: the command, the errno and, for BPF_PROG_LOAD, the verifier's log. */
 public final class KernelBpfException extends RuntimeException {

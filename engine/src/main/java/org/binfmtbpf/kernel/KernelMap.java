@@ -1,9 +1,9 @@
 package org.binfmtbpf.kernel;
 
+import org.binfmtbpf.linux.Errno;
 import com.sun.jna.Memory;
 import java.util.ArrayList;
 import java.util.List;
-import org.binfmtbpf.maps.Errno;
 
 /** A map in the kernel, by fd: the userspace commands with their errnos. Close it when done. */
 public final class KernelMap implements AutoCloseable {
@@ -27,7 +27,7 @@ public final class KernelMap implements AutoCloseable {
         Memory k = BpfAttr.copyOf(key);
         Memory v = new Memory(valueSize);
         int errno = KernelBpf.errnoOf(KernelBpf.MAP_LOOKUP_ELEM, new BpfAttr().u32(0, fd).pointer(8, k).pointer(16, v));
-        if (errno == Errno.ENOENT) {
+        if (errno == Errno.ENOENT.number()) {
             return null;
         }
         check(errno, "BPF_MAP_LOOKUP_ELEM");
@@ -52,7 +52,7 @@ public final class KernelMap implements AutoCloseable {
         Memory k = key == null ? null : BpfAttr.copyOf(key);
         Memory next = new Memory(keySize);
         int errno = KernelBpf.errnoOf(KernelBpf.MAP_GET_NEXT_KEY, new BpfAttr().u32(0, fd).pointer(8, k).pointer(16, next));
-        if (errno == Errno.ENOENT) {
+        if (errno == Errno.ENOENT.number()) {
             return null;
         }
         check(errno, "BPF_MAP_GET_NEXT_KEY");

@@ -1,5 +1,6 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
 import org.binfmtbpf.mem.Address;
 import org.binfmtbpf.mem.Region;
 import org.binfmtbpf.mem.RegionTable;
@@ -54,17 +55,17 @@ public final class ArrayMap extends MapBase {
     public int update(byte[] key, int keyOffset, byte[] value, int valueOffset, long flags) {
         // The kernel's order of checks (array_map_update_elem).
         if (UpdateFlags.unknownBits(flags)) {
-            return -Errno.EINVAL;
+            return Errno.EINVAL.negated();
         }
         long index = index(key, keyOffset);
         if (index >= maxEntries()) {
-            return -Errno.E2BIG;
+            return Errno.E2BIG.negated();
         }
         if ((flags & UpdateFlags.NOEXIST) != 0) {
-            return -Errno.EEXIST;
+            return Errno.EEXIST.negated();
         }
         if (UpdateFlags.lock(flags)) {
-            return -Errno.EINVAL;
+            return Errno.EINVAL.negated();
         }
         System.arraycopy(value, valueOffset, values.bytes(), (int) index * elemSize, valueSize());
         return 0;
@@ -72,7 +73,7 @@ public final class ArrayMap extends MapBase {
 
     @Override
     public int delete(byte[] key, int keyOffset) {
-        return -Errno.EINVAL;
+        return Errno.EINVAL.negated();
     }
 
     @Override

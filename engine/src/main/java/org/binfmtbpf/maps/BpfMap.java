@@ -1,5 +1,7 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
+
 /**
  * A BPF map as programs and userspace see it. Each map is registered in
  * {@link org.binfmtbpf.mem.RegionTable} so that its handle is an ordinary register value
@@ -63,7 +65,7 @@ public interface BpfMap extends AutoCloseable {
         checkSize("key", key, keySize());
         checkSize("value", value, valueSize());
         if (UpdateFlags.lock(flags)) {
-            return -Errno.EINVAL;
+            return Errno.EINVAL.negated();
         }
         return update(key, 0, value, 0, flags);
     }

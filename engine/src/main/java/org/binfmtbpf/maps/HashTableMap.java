@@ -1,5 +1,6 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import org.binfmtbpf.mem.Address;
@@ -77,15 +78,15 @@ public class HashTableMap extends MapBase {
     @Override
     public final int update(byte[] key, int keyOffset, byte[] value, int valueOffset, long flags) {
         if (UpdateFlags.unknownBits(flags) || UpdateFlags.lock(flags)) {
-            return -Errno.EINVAL;
+            return Errno.EINVAL.negated();
         }
         synchronized (lock) {
             Element old = get(key, keyOffset);
             if (old != null && flags == UpdateFlags.NOEXIST) {
-                return -Errno.EEXIST;
+                return Errno.EEXIST.negated();
             }
             if (old == null && flags == UpdateFlags.EXIST) {
-                return -Errno.ENOENT;
+                return Errno.ENOENT.negated();
             }
             if (old != null) {
                 System.arraycopy(value, valueOffset, old.slot.region().bytes(), 0, valueSize());
@@ -93,7 +94,7 @@ public class HashTableMap extends MapBase {
                 return 0;
             }
             if (count >= maxEntries() && !evictOne()) {
-                return -Errno.E2BIG;
+                return Errno.E2BIG.negated();
             }
             ValueSlot slot = takeSlot();
             System.arraycopy(value, valueOffset, slot.region().bytes(), 0, valueSize());
@@ -110,7 +111,7 @@ public class HashTableMap extends MapBase {
         synchronized (lock) {
             Element e = get(key, keyOffset);
             if (e == null) {
-                return -Errno.ENOENT;
+                return Errno.ENOENT.negated();
             }
             remove(e);
             return 0;

@@ -1,5 +1,6 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.binfmtbpf.program.Program;
 
@@ -43,7 +44,7 @@ public final class ProgArrayMap extends MapBase {
 
     @Override
     public int update(byte[] key, int keyOffset, byte[] value, int valueOffset, long flags) {
-        return -Errno.EOPNOTSUPP;
+        return Errno.EOPNOTSUPP.negated();
     }
 
     @Override
@@ -51,9 +52,9 @@ public final class ProgArrayMap extends MapBase {
         // fd_array_map_delete_elem
         long index = index(key, keyOffset);
         if (index >= maxEntries()) {
-            return -Errno.E2BIG;
+            return Errno.E2BIG.negated();
         }
-        return programs.getAndSet((int) index, null) != null ? 0 : -Errno.ENOENT;
+        return programs.getAndSet((int) index, null) != null ? 0 : Errno.ENOENT.negated();
     }
 
     @Override

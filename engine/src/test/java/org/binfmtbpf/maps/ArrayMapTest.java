@@ -1,5 +1,6 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
 import static org.binfmtbpf.maps.MapBytes.spec;
 import static org.binfmtbpf.maps.MapBytes.u32;
 import static org.binfmtbpf.maps.MapBytes.u64;
@@ -61,14 +62,14 @@ class ArrayMapTest {
 
     @Test
     void aProgramsLockFlagIsCheckedAfterTheIndex() {
-        assertEquals(-Errno.E2BIG, map.update(u32(4), 0, u64(0), 0, UpdateFlags.F_LOCK));
-        assertEquals(-Errno.EINVAL, map.update(u32(3), 0, u64(0), 0, UpdateFlags.F_LOCK));
+        assertEquals(Errno.E2BIG.negated(), map.update(u32(4), 0, u64(0), 0, UpdateFlags.F_LOCK));
+        assertEquals(Errno.EINVAL.negated(), map.update(u32(3), 0, u64(0), 0, UpdateFlags.F_LOCK));
     }
 
     @Test
     void deleteIsInvalid() {
-        assertEquals(-Errno.EINVAL, map.delete(u32(0)));
-        assertEquals(-Errno.EINVAL, map.delete(u32(99)));
+        assertEquals(Errno.EINVAL.negated(), map.delete(u32(0)));
+        assertEquals(Errno.EINVAL.negated(), map.delete(u32(99)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
 import static org.binfmtbpf.maps.MapBytes.spec;
 import static org.binfmtbpf.maps.MapBytes.u32;
 import static org.binfmtbpf.maps.MapBytes.u64;
@@ -36,13 +37,13 @@ class HashTableMapTest {
     @Test
     void noexistCreatesOnlyNewElements() {
         assertEquals(0, map.update(u32(1), u64(10), UpdateFlags.NOEXIST));
-        assertEquals(-Errno.EEXIST, map.update(u32(1), u64(11), UpdateFlags.NOEXIST));
+        assertEquals(Errno.EEXIST.negated(), map.update(u32(1), u64(11), UpdateFlags.NOEXIST));
         assertEquals(10, u64(map.lookup(u32(1))));
     }
 
     @Test
     void existUpdatesOnlyExistingElements() {
-        assertEquals(-Errno.ENOENT, map.update(u32(1), u64(10), UpdateFlags.EXIST));
+        assertEquals(Errno.ENOENT.negated(), map.update(u32(1), u64(10), UpdateFlags.EXIST));
         assertNull(map.lookup(u32(1)));
         map.update(u32(1), u64(10), UpdateFlags.ANY);
         assertEquals(0, map.update(u32(1), u64(12), UpdateFlags.EXIST));
@@ -51,9 +52,9 @@ class HashTableMapTest {
 
     @Test
     void unknownFlagsAndLockAreInvalid() {
-        assertEquals(-Errno.EINVAL, map.update(u32(1), u64(1), 3));
-        assertEquals(-Errno.EINVAL, map.update(u32(1), u64(1), UpdateFlags.F_LOCK));
-        assertEquals(-Errno.EINVAL, map.update(u32(1), u64(1), -1L));
+        assertEquals(Errno.EINVAL.negated(), map.update(u32(1), u64(1), 3));
+        assertEquals(Errno.EINVAL.negated(), map.update(u32(1), u64(1), UpdateFlags.F_LOCK));
+        assertEquals(Errno.EINVAL.negated(), map.update(u32(1), u64(1), -1L));
         assertEquals(0, map.size());
     }
 
@@ -62,9 +63,9 @@ class HashTableMapTest {
         for (int k = 0; k < 3; k++) {
             assertEquals(0, map.update(u32(k), u64(k), UpdateFlags.ANY));
         }
-        assertEquals(-Errno.E2BIG, map.update(u32(3), u64(3), UpdateFlags.ANY));
+        assertEquals(Errno.E2BIG.negated(), map.update(u32(3), u64(3), UpdateFlags.ANY));
         assertEquals(0, map.update(u32(2), u64(20), UpdateFlags.ANY));
-        assertEquals(-Errno.EEXIST, map.update(u32(2), u64(20), UpdateFlags.NOEXIST), "-EEXIST before -E2BIG");
+        assertEquals(Errno.EEXIST.negated(), map.update(u32(2), u64(20), UpdateFlags.NOEXIST), "-EEXIST before -E2BIG");
         assertEquals(0, map.delete(u32(0)));
         assertEquals(0, map.update(u32(3), u64(3), UpdateFlags.ANY));
         assertEquals(3, map.size());
@@ -72,10 +73,10 @@ class HashTableMapTest {
 
     @Test
     void deleteOfAMissingKeyIsEnoent() {
-        assertEquals(-Errno.ENOENT, map.delete(u32(5)));
+        assertEquals(Errno.ENOENT.negated(), map.delete(u32(5)));
         map.update(u32(5), u64(5), UpdateFlags.ANY);
         assertEquals(0, map.delete(u32(5)));
-        assertEquals(-Errno.ENOENT, map.delete(u32(5)));
+        assertEquals(Errno.ENOENT.negated(), map.delete(u32(5)));
         assertNull(map.lookup(u32(5)));
     }
 

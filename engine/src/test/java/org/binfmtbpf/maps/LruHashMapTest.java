@@ -1,5 +1,6 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
 import static org.binfmtbpf.maps.MapBytes.spec;
 import static org.binfmtbpf.maps.MapBytes.u32;
 import static org.binfmtbpf.maps.MapBytes.u64;
@@ -62,10 +63,10 @@ class LruHashMapTest {
     @Test
     void flagsKeepTheirHashMeaning() {
         insert(1);
-        assertEquals(-Errno.EEXIST, map.update(u32(1), u64(0), UpdateFlags.NOEXIST));
-        assertEquals(-Errno.ENOENT, map.update(u32(9), u64(0), UpdateFlags.EXIST));
-        assertEquals(-Errno.EINVAL, map.update(u32(9), u64(0), UpdateFlags.F_LOCK));
-        assertEquals(-Errno.ENOENT, map.delete(u32(9)));
+        assertEquals(Errno.EEXIST.negated(), map.update(u32(1), u64(0), UpdateFlags.NOEXIST));
+        assertEquals(Errno.ENOENT.negated(), map.update(u32(9), u64(0), UpdateFlags.EXIST));
+        assertEquals(Errno.EINVAL.negated(), map.update(u32(9), u64(0), UpdateFlags.F_LOCK));
+        assertEquals(Errno.ENOENT.negated(), map.delete(u32(9)));
         assertEquals(0, map.delete(u32(1)));
     }
 

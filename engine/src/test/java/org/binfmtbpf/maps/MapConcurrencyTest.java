@@ -1,5 +1,6 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
 import static org.binfmtbpf.maps.MapBytes.spec;
 import static org.binfmtbpf.maps.MapBytes.u32;
 import static org.binfmtbpf.maps.MapBytes.u64;
@@ -61,7 +62,7 @@ class MapConcurrencyTest {
                     map.delete(u32(k));
                 } else {
                     int rc = map.update(u32(k), u64(k), UpdateFlags.ANY);
-                    assertTrue(rc == 0 || rc == -Errno.E2BIG, "update: " + rc);
+                    assertTrue(rc == 0 || rc == Errno.E2BIG.negated(), "update: " + rc);
                 }
             }
             return found;

@@ -1,5 +1,6 @@
 package org.binfmtbpf.maps;
 
+import org.binfmtbpf.linux.Errno;
 import static org.binfmtbpf.maps.MapBytes.spec;
 import static org.binfmtbpf.maps.MapBytes.u32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,8 +35,8 @@ class ProgArrayMapTest {
     void deleteEmptiesASlotWithTheKernelsErrnos() {
         map.set(0, target);
         assertEquals(0, map.delete(u32(0)));
-        assertEquals(-Errno.ENOENT, map.delete(u32(0)));
-        assertEquals(-Errno.E2BIG, map.delete(u32(2)));
+        assertEquals(Errno.ENOENT.negated(), map.delete(u32(0)));
+        assertEquals(Errno.E2BIG.negated(), map.delete(u32(2)));
         assertNull(map.get(0));
     }
 
@@ -43,7 +44,7 @@ class ProgArrayMapTest {
     void programsCannotLookUpAndBytesCannotNameAProgram() {
         map.set(0, target);
         assertEquals(0, map.lookupAddress(u32(0), 0));
-        assertEquals(-Errno.EOPNOTSUPP, map.update(u32(0), u32(3), UpdateFlags.ANY));
+        assertEquals(Errno.EOPNOTSUPP.negated(), map.update(u32(0), u32(3), UpdateFlags.ANY));
     }
 
     @Test

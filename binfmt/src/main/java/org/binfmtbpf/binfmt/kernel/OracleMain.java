@@ -1,5 +1,6 @@
 package org.binfmtbpf.binfmt.kernel;
 
+import org.binfmtbpf.linux.Errno;
 import java.io.BufferedReader;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class OracleMain {
 
     /** Java reports errno as its strerror text (after the path, or after "error=N,"); map it back. */
     static String errnoName(String message) {
-        org.binfmtbpf.binfmt.Errno errno = org.binfmtbpf.binfmt.Errno.ofMessage(message);
+        Errno errno = Errno.ofMessage(message);
         return errno != null ? errno.name() : "EUNKNOWN:" + String.valueOf(message).replaceAll("\\s", "_");
     }
 }

@@ -1,5 +1,6 @@
 package org.binfmtbpf.cli.handlers;
 
+import org.binfmtbpf.linux.Errno;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import org.binfmtbpf.binfmt.BinaryHeaders;
 import org.binfmtbpf.binfmt.BinfmtMisc;
 import org.binfmtbpf.binfmt.BpfEntry;
 import org.binfmtbpf.binfmt.Entry;
-import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.ExecChain;
 import org.binfmtbpf.binfmt.ExecRequest;
 import org.binfmtbpf.binfmt.ExecutableFiles;

@@ -1,5 +1,6 @@
 package org.binfmtbpf.cli.handlers;
 
+import org.binfmtbpf.linux.Errno;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.binfmt.BinfmtMisc;
-import org.binfmtbpf.binfmt.Errno;
 import org.binfmtbpf.binfmt.Latin1;
 import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.binfmt.Registered;

@@ -1,5 +1,6 @@
 package org.binfmtbpf.cli.map;
 
+import org.binfmtbpf.linux.Errno;
 import java.io.IOException;
 import java.util.List;
 import org.binfmtbpf.cli.MapPins;
@@ -8,7 +9,6 @@ import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
 import org.binfmtbpf.maps.BpfMap;
-import org.binfmtbpf.maps.Errno;
 
 /**
  * bpftool's MAP := { id MAP_ID | pinned FILE | name MAP_NAME }, resolved against the maps of

@@ -1,20 +1,25 @@
-package org.binfmtbpf.binfmt;
+package org.binfmtbpf.linux;
 
 /**
- * The error numbers binfmt_misc and exec report, with Linux's numbering and glibc's
- * strerror text (so messages read like the shell's).
+ * The Linux error numbers this project reports, with the kernel's generic numbering (as on
+ * x86-64 and arm64) and glibc's strerror text, so messages read like the shell's. Map
+ * operations and helpers return them negated to programs, as the kernel does ({@link #negated}).
  */
 public enum Errno {
     EPERM(1, "Operation not permitted"),
     ENOENT(2, "No such file or directory"),
     E2BIG(7, "Argument list too long"),
     ENOEXEC(8, "Exec format error"),
+    EBADF(9, "Bad file descriptor"),
     EACCES(13, "Permission denied"),
+    EFAULT(14, "Bad address"),
     EEXIST(17, "File exists"),
     ENOTDIR(20, "Not a directory"),
     EINVAL(22, "Invalid argument"),
+    ENOSPC(28, "No space left on device"),
     ENAMETOOLONG(36, "File name too long"),
-    ELOOP(40, "Too many levels of symbolic links");
+    ELOOP(40, "Too many levels of symbolic links"),
+    EOPNOTSUPP(95, "Operation not supported");
 
     private final int number;
     private final String text;
@@ -26,8 +31,22 @@ public enum Errno {
 
     public int number() { return number; }
 
+    /** {@code -number}: how helpers and map operations report this error to a program. */
+    public int negated() { return -number; }
+
     /** strerror(3) text. */
     public String text() { return text; }
+
+    /** The symbolic name of a (positive or negative) errno, for messages: {@code -17} gives {@code "-EEXIST"}. */
+    public static String name(long errno) {
+        if (errno == 0) {
+            return "0";
+        }
+        String sign = errno < 0 ? "-" : "";
+        long magnitude = Math.abs(errno);
+        Errno known = magnitude <= Integer.MAX_VALUE ? ofNumber((int) magnitude) : null;
+        return sign + (known != null ? known.name() : "errno " + magnitude);
+    }
 
     /**
      * The errno whose strerror text a Java exception message contains (Java reports errno as
