@@ -21,9 +21,10 @@ public final class MemoryFault extends BpfFault {
         long offset = address - Address.of(id, 0);
         Object target = regionObject(inv, id);
         String why;
-        if (id == Address.STACK_REGION && offset >= 0 && offset < inv.stackFloor) {
-            why = "below this frame, whose stack is stack+0x" + Integer.toHexString(inv.stackFloor) + " to stack+0x"
-                    + Integer.toHexString(Invocation.STACK_SIZE);
+        if (id == Address.STACK_REGION) {
+            why = offset < 0 ? "below the run's " + Invocation.RUN_STACK_SIZE + " bytes of stack"
+                    : offset < inv.stackFloor ? "below this frame: the stack in use is " + stackPlace(inv.stackFloor) + " to stack top"
+                    : "past the stack top";
         } else if (target instanceof Region region) {
             why = region.name() + " is " + bytes(region.size());
         } else {
@@ -60,7 +61,23 @@ public final class MemoryFault extends BpfFault {
         } else {
             name = "region " + id;
         }
-        return name + (offset < 0 ? "-0x" + Long.toHexString(-offset) : "+0x" + Long.toHexString(offset));
+        if (id == Address.STACK_REGION) {
+            return stackPlace(offset);
+        }
+        return name + signedHex(offset);
+    }
+
+    /**
+     * A stack offset shown against the stack top (r10 at a run's start), as programs address
+     * the stack: {@code stack top-0x8}. The run's stack reaches far below one program's 512
+     * bytes (tail calls from functions nest there), so offsets from its bottom mean little.
+     */
+    private static String stackPlace(long offset) {
+        return "stack top" + signedHex(offset - Invocation.RUN_STACK_SIZE);
+    }
+
+    private static String signedHex(long n) {
+        return n < 0 ? "-0x" + Long.toHexString(-n) : "+0x" + Long.toHexString(n);
     }
 
     /**

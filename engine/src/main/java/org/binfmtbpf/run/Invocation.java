@@ -14,20 +14,30 @@ import org.binfmtbpf.program.ProgramType;
  * program can observe. An invocation is confined to one thread at a time.
  */
 public final class Invocation {
-    /** MAX_BPF_STACK: bytes of stack for the whole call chain. */
+    /** MAX_BPF_STACK: bytes of stack for a program's whole call chain. */
     public static final int STACK_SIZE = 512;
     /** PATH_MAX: helper 212 refuses paths of this length or more. */
     public static final int PATH_MAX = 4096;
     /** MAX_TAIL_CALL_CNT. */
     public static final int MAX_TAIL_CALLS = 33;
-    /** MAX_CALL_FRAMES. */
+    /** MAX_CALL_FRAMES: frames of a program's call chain. */
     public static final int MAX_CALL_FRAMES = 8;
+    /**
+     * Bytes of stack a run may use: a tail call made from a BPF-to-BPF callee runs its target
+     * below the callee's callers, and the target may use {@link #STACK_SIZE} bytes of its own
+     * (the kernel's verifier checks each program alone, and its JIT bounds nothing across tail
+     * calls). At most {@link #MAX_TAIL_CALLS} tail calls nest, each at most one program's stack
+     * deeper. {@link #stackTop()} is the end of this region.
+     */
+    public static final int RUN_STACK_SIZE = STACK_SIZE * (MAX_TAIL_CALLS + 1);
+    /** Frames a run may hold: {@link #MAX_CALL_FRAMES} per program, nested by tail calls as the stack is. */
+    public static final int MAX_RUN_FRAMES = MAX_CALL_FRAMES * (MAX_TAIL_CALLS + 1);
 
     /** Never written: the source {@link #zero} copies from. */
-    private static final byte[] ZEROS = new byte[STACK_SIZE];
+    private static final byte[] ZEROS = new byte[RUN_STACK_SIZE];
     private static final ThreadLocal<Invocation> CURRENT = ThreadLocal.withInitial(Invocation::new);
 
-    public final byte[] stack = new byte[STACK_SIZE];
+    public final byte[] stack = new byte[RUN_STACK_SIZE];
     public final Region stackRegion = new Region("stack", Region.Kind.STACK, stack, true);
     public final Region context = new Region("context", Region.Kind.CONTEXT, new byte[0], false);
 
@@ -51,6 +61,15 @@ public final class Invocation {
 
     /** Tail calls taken in this run; helper 12 refuses the 34th. */
     public int tailCalls;
+    /**
+     * The running program's part of the call chain: the call depth and stack offset where it
+     * began (0 and {@link #RUN_STACK_SIZE} until a tail call from a callee moves them), which
+     * {@link #enterCall} counts its {@link #MAX_CALL_FRAMES} frames and {@link #STACK_SIZE}
+     * bytes from. Engines restore both when the tail-called program returns to the callee's
+     * caller.
+     */
+    public int programDepth;
+    public int programTop = RUN_STACK_SIZE;
     /** Set by helper 12 when a tail call succeeds; the engine switches to it. */
     public Object tailCallTarget;
     /**
@@ -59,7 +78,7 @@ public final class Invocation {
      * a run allocates none. A tail call reuses its caller's depth, and its caller never reads
      * its file again except for r0, which the callee's result overwrites.
      */
-    private final long[][] registerFiles = new long[MAX_CALL_FRAMES][REGISTER_FILE_LENGTH];
+    private final long[][] registerFiles = new long[MAX_RUN_FRAMES][REGISTER_FILE_LENGTH];
     /** r0-r10 and one spare word (the JIT keeps the call depth there). */
     public static final int REGISTER_FILE_LENGTH = 12;
 
@@ -149,15 +168,19 @@ public final class Invocation {
 
     private void restart(Program program, boolean zeroStack) {
         interpreterLength = -1;
-        tailCalls = 0;
+        if (tailCalls != 0) { // only a tail call moves the program's part of the chain (a fault may leave it moved)
+            tailCalls = 0;
+            programDepth = 0;
+            programTop = RUN_STACK_SIZE;
+        }
         if (tailCallTarget != null) { // a reference store costs a write barrier; it is almost always null
             tailCallTarget = null;
         }
         stackFloor = 0;
         budget = UNLIMITED;
-        zeroedFrom = zeroStack ? STACK_SIZE - program.stackUse() : STACK_SIZE; // what this run has zeroed
+        zeroedFrom = zeroStack ? RUN_STACK_SIZE - program.stackUse() : RUN_STACK_SIZE; // what this run has zeroed
         if (zeroStack) {
-            zero(stack, zeroedFrom, STACK_SIZE);
+            zero(stack, zeroedFrom, RUN_STACK_SIZE);
         }
     }
 
@@ -182,22 +205,24 @@ public final class Invocation {
     }
 
     /**
-     * Enters a BPF-to-BPF callee, the one rule both engines apply: at most
-     * {@link #MAX_CALL_FRAMES} frames, the callee's frame pointer is the caller's minus the
-     * caller's frame, and the whole chain fits in {@link #STACK_SIZE} bytes.
+     * Enters a BPF-to-BPF callee, the one rule both engines apply: the callee's frame pointer
+     * is the caller's minus the caller's frame, and the running program's chain (from
+     * {@link #programDepth} and {@link #programTop}) has at most {@link #MAX_CALL_FRAMES}
+     * frames in {@link #STACK_SIZE} bytes, which is what the verifier checks of each program.
      *
-     * @param depth the caller's frame (0: the main function)
+     * @param depth the caller's frame (0: the main function of the run)
      * @return the callee's r10; {@link #stackFloor} is set to the bottom of its frame
      */
     public long enterCall(long callerFp, int callerFrame, int depth, String callee, int calleeFrame, int pc) {
-        if (depth + 1 >= MAX_CALL_FRAMES) {
-            throw new BpfFault(pc, "call to " + callee + " would make " + (depth + 2) + " frames (at most "
+        int frames = depth + 2 - programDepth;
+        if (frames > MAX_CALL_FRAMES) {
+            throw new BpfFault(pc, "call to " + callee + " would make " + frames + " frames (at most "
                     + MAX_CALL_FRAMES + ")");
         }
         long fp = callerFp - callerFrame;
         int floor = Address.offset(fp) - calleeFrame;
-        if (floor < 0) {
-            throw new BpfFault(pc, "call to " + callee + " would use " + (STACK_SIZE - floor)
+        if (floor < programTop - STACK_SIZE) {
+            throw new BpfFault(pc, "call to " + callee + " would use " + (programTop - floor)
                     + " bytes of stack (at most " + STACK_SIZE + ")");
         }
         stackFloor = floor;
@@ -207,17 +232,21 @@ public final class Invocation {
     /**
      * Moves the running frame to a tail-called program, the one rule both engines apply: the
      * target reuses the caller's frame pointer {@code r10} and gets its own main frame below
-     * it. Stack the target can reach and this run has not zeroed yet is zeroed now.
+     * it; from a callee (depth above the running program's start) the target's own chain begins
+     * there. Stack the target can reach and this run has not zeroed yet is zeroed now.
      *
+     * @param depth the frame making the tail call
      * @return the new stack floor (also stored in {@link #stackFloor})
      */
-    public int enterTailCall(Program next, long r10, int pc) {
+    public int enterTailCall(Program next, long r10, int depth, int pc) {
         int top = Address.offset(r10);
         int floor = top - next.mainFrameSize();
-        if (floor < 0) {
-            throw new BpfFault(pc, "tail call to " + next.name() + " would use " + (STACK_SIZE - floor)
-                    + " bytes of stack (at most " + STACK_SIZE + ")");
+        if (next.mainFrameSize() > STACK_SIZE || floor < 0) {
+            throw new BpfFault(pc, "tail call to " + next.name() + " would use " + (RUN_STACK_SIZE - floor)
+                    + " bytes of stack (at most " + RUN_STACK_SIZE + " across tail calls)");
         }
+        programDepth = depth;
+        programTop = top;
         int reach = Math.max(0, top - next.stackUse());
         if (reach < zeroedFrom) {
             zero(stack, reach, zeroedFrom);
@@ -234,7 +263,7 @@ public final class Invocation {
 
     /** r10 of the outermost frame: one past the top of the stack. */
     public static long stackTop() {
-        return Address.of(Address.STACK_REGION, STACK_SIZE);
+        return Address.of(Address.STACK_REGION, RUN_STACK_SIZE);
     }
 
     // ---- The interpreter chosen by helper 212 ----

@@ -54,6 +54,6 @@ class PacketHelpersTest {
     void aDestinationOutsideWritableMemoryFaults() {
         assertThrows(BpfFault.class, () -> skbLoadBytes(inv, 0, 0, Invocation.contextAddress(), 4, 0),
                 "the header context is read-only");
-        assertThrows(BpfFault.class, () -> skbLoadBytes(inv, 0, 0, stack(510), 4, 0));
+        assertThrows(BpfFault.class, () -> skbLoadBytes(inv, 0, 0, Invocation.stackTop() - 2, 4, 0), "past the stack top");
     }
 }

@@ -58,16 +58,18 @@ class MemoryTest {
     void accessesPastTheRegionFaultWithTheSameMessageForEveryEngine() {
         BpfFault f = assertThrows(BpfFault.class, () -> Memory.load(inv, Invocation.contextAddress() + 6, 4, 3));
         assertEquals("insn 3: invalid read of 4 bytes at context+0x6 (context is 8 bytes)", f.getMessage());
-        f = assertThrows(BpfFault.class, () -> Memory.store(inv, Invocation.stackTop() - 520, 8, 0, 9));
-        assertEquals("insn 9: invalid write of 8 bytes at stack-0x8 (stack is 512 bytes)", f.getMessage());
+        f = assertThrows(BpfFault.class, () -> Memory.store(inv, Invocation.stackTop() + 4, 4, 0, 9));
+        assertEquals("insn 9: invalid write of 4 bytes at stack top+0x4 (past the stack top)", f.getMessage());
+        f = assertThrows(BpfFault.class, () -> Memory.store(inv, Invocation.stackTop() - Invocation.RUN_STACK_SIZE - 8, 8, 0, 9));
+        assertEquals("insn 9: invalid write of 8 bytes at stack top-0x4408 (below the run's 17408 bytes of stack)", f.getMessage());
     }
 
     @Test
     void theStackBelowTheRunningFrameIsOutOfReach() {
-        inv.stackFloor = 480;
+        inv.stackFloor = Invocation.RUN_STACK_SIZE - 32;
         Memory.store(inv, Invocation.stackTop() - 32, 8, 1, 0);
         BpfFault f = assertThrows(BpfFault.class, () -> Memory.load(inv, Invocation.stackTop() - 40, 8, 1));
-        assertEquals("insn 1: invalid read of 8 bytes at stack+0x1d8 (below this frame, whose stack is stack+0x1e0 to stack+0x200)",
+        assertEquals("insn 1: invalid read of 8 bytes at stack top-0x28 (below this frame: the stack in use is stack top-0x20 to stack top)",
                 f.getMessage());
     }
 
@@ -136,7 +138,7 @@ class MemoryTest {
     void misalignedAtomicsFault() {
         BpfFault f = assertThrows(BpfFault.class,
                 () -> Memory.fetchAndOp(inv, Invocation.stackTop() - 12, 8, Opcodes.ATOMIC_ADD, 1, 4));
-        assertEquals("insn 4: misaligned atomic access of 8 bytes at stack+0x1f4", f.getMessage());
+        assertEquals("insn 4: misaligned atomic access of 8 bytes at stack top-0xc", f.getMessage());
     }
 
     @Test

@@ -140,7 +140,7 @@ final class ClassGenerator implements Opcodes {
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 1);
         int frame = cls.plan.functions.get(0).function.stackSize();
-        cls.constants.pushInt(mv, org.binfmtbpf.run.Invocation.STACK_SIZE - frame);
+        cls.constants.pushInt(mv, org.binfmtbpf.run.Invocation.RUN_STACK_SIZE - frame);
         mv.visitFieldInsn(PUTFIELD, MethodEmitter.INVOCATION, "stackFloor", "I");
         mv.visitVarInsn(ALOAD, 1);
         if (hasRunEntry()) {

@@ -36,8 +36,13 @@ public final class JitRuntime {
         if (!(target instanceof Program next)) {
             throw new BpfFault(pc, "tail call target is not a program: " + target);
         }
-        inv.enterTailCall(next, r10, pc);
-        return targets.code(next, counted, r10 == Invocation.stackTop()).enter(inv, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, depth);
+        int callerProgramDepth = inv.programDepth;
+        int callerProgramTop = inv.programTop;
+        inv.enterTailCall(next, r10, depth, pc);
+        long result = targets.code(next, counted, r10 == Invocation.stackTop()).enter(inv, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, depth);
+        inv.programDepth = callerProgramDepth; // the target returns to this function's caller, in the caller's program
+        inv.programTop = callerProgramTop;
+        return result;
     }
 
     /** CALLX: the helper whose id is in a register, through the program's registry. */

@@ -95,6 +95,39 @@ class CallsAndTailCallsTest {
         assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
     }
 
+    /**
+     * As in the kernel, a tail call from a function starts its target's own chain of 8 frames
+     * and 512 bytes where the function was: a program that tail-calls itself from a function
+     * nests 34 deep (68 frames, 34 x 64 bytes of stack) and returns the 34 its last run counted.
+     */
+    @Test
+    void tailCallsFromAFunctionNestAsDeepAsInTheKernel() {
+        List<Program> itself = new ArrayList<>();
+        TailCallHelpers.targets = itself;
+        Program p = program("nest",
+                callLocal(1), EXIT,                                                // main: return f()
+                add(6, 1), stackStore(-8), mov(3, 0), call(12), movReg(0, 6), EXIT); // f: r6 += 1; tail-call main
+        itself.add(p);
+        assertEquals("r0 = 34", outcome(new JitEngine(), p));
+        assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
+    }
+
+    /**
+     * A tail-called program's frames are counted from where it started: one that uses all 8
+     * frames (main and 7 nested calls) still runs when a third frame tail-calls it (10 frames
+     * in the run), as the kernel, whose verifier checked it alone, runs it.
+     */
+    @Test
+    void aTailCalledProgramGetsEightFramesOfItsOwn() {
+        Instruction jeqZero = Instruction.of(0x15, 1, 0, 1, 0); // if r1 == 0 skip the next
+        TailCallHelpers.targets = List.of(program("eightFrames",
+                mov(0, 42), mov(1, 7), callLocal(1), EXIT,       // main: f(7)
+                add(1, -1), jeqZero, callLocal(-3), EXIT));     // f: if (--r1 != 0) f()
+        Program p = program("thirdFrame", callLocal(1), EXIT, callLocal(1), EXIT, mov(3, 0), call(12), EXIT);
+        assertEquals("r0 = 42", outcome(new JitEngine(), p));
+        assertEquals(outcome(new Interpreter(), p), outcome(new JitEngine(), p));
+    }
+
     @Test
     void unboundedRecursionFaultsAtTheNinthFrame() {
         Program p = program("recursion", callLocal(1), EXIT, callLocal(-1), EXIT);

@@ -13,11 +13,13 @@ import org.binfmtbpf.run.Invocation;
  */
 final class CallStack {
     private static final int SAVED = 10; // r1-r10
-    private static final int CAPACITY = Invocation.MAX_CALL_FRAMES;
+    private static final int CAPACITY = Invocation.MAX_RUN_FRAMES;
 
     private final int[] returnPc = new int[CAPACITY];
     private final int[] frameSize = new int[CAPACITY];
     private final int[] stackFloor = new int[CAPACITY];
+    private final int[] programDepth = new int[CAPACITY];
+    private final int[] programTop = new int[CAPACITY];
     private final Program[] program = new Program[CAPACITY];
     private final Code[] code = new Code[CAPACITY];
     private final long[] saved = new long[CAPACITY * SAVED];
@@ -36,13 +38,15 @@ final class CallStack {
         depth = 0;
     }
 
-    /** Saves the caller's state; the caller checked that {@code depth() + 1 < MAX_CALL_FRAMES}. */
-    void push(int returnTo, Program caller, Code callerCode, int callerFrameSize, int callerFloor, long[] r) {
+    /** Saves the caller's state; {@link Invocation#enterCall} has checked there is room. */
+    void push(int returnTo, Program caller, Code callerCode, int callerFrameSize, int callerFloor, Invocation inv, long[] r) {
         returnPc[depth] = returnTo;
         program[depth] = caller;
         code[depth] = callerCode;
         frameSize[depth] = callerFrameSize;
         stackFloor[depth] = callerFloor;
+        programDepth[depth] = inv.programDepth;
+        programTop[depth] = inv.programTop;
         System.arraycopy(r, 1, saved, depth * SAVED, SAVED);
         depth++;
     }
@@ -57,6 +61,8 @@ final class CallStack {
     int returnPc() { return returnPc[depth]; }
     int frameSize() { return frameSize[depth]; }
     int stackFloor() { return stackFloor[depth]; }
+    int programDepth() { return programDepth[depth]; }
+    int programTop() { return programTop[depth]; }
 
     /** The restored frame's code; call before {@link #program()}, which forgets the frame's references. */
     Code code() {

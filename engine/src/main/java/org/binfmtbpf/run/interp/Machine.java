@@ -78,7 +78,7 @@ public final class Machine {
         program = entry;
         code = entryCode;
         frameSize = entry.mainFrameSize();
-        invocation.stackFloor = Invocation.STACK_SIZE - frameSize;
+        invocation.stackFloor = Invocation.RUN_STACK_SIZE - frameSize;
         int[] words = code.words;
         long[] imms = code.imms;
         long budget = invocation.budget;
@@ -326,14 +326,14 @@ public final class Machine {
 
     /**
      * A BPF-to-BPF call: the caller's r1-r10 are saved, the callee's frame starts where the
-     * caller's ends (r10 = caller's r10 - caller's frame size) and the chain may use at most
-     * 512 bytes of stack in at most 8 frames.
+     * caller's ends (r10 = caller's r10 - caller's frame size) and each program's part of the
+     * chain may use at most 512 bytes of stack in at most 8 frames ({@link Invocation#enterCall}).
      */
     private int callLocal(int target, int pc) {
         Subprogram callee = program.functionAt(target);
         int callerFloor = inv.stackFloor;
         long fp = inv.enterCall(r[10], frameSize, frames.depth(), callee.name(), callee.stackSize(), pc);
-        frames.push(pc + 1, program, code, frameSize, callerFloor, r);
+        frames.push(pc + 1, program, code, frameSize, callerFloor, inv, r);
         r[10] = fp;
         frameSize = callee.stackSize();
         return target;
@@ -346,6 +346,8 @@ public final class Machine {
         program = frames.program();
         frameSize = frames.frameSize();
         inv.stackFloor = frames.stackFloor();
+        inv.programDepth = frames.programDepth();
+        inv.programTop = frames.programTop();
         return frames.returnPc();
     }
 
@@ -360,7 +362,7 @@ public final class Machine {
         if (!(target instanceof Program next)) {
             throw new BpfFault(pc, "tail call target is not a program: " + target);
         }
-        inv.enterTailCall(next, r[10], pc);
+        inv.enterTailCall(next, r[10], frames.depth(), pc);
         program = next;
         code = Code.of(next);
         frameSize = next.mainFrameSize();
