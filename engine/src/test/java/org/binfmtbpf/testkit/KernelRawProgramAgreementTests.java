@@ -129,6 +129,21 @@ class KernelRawProgramAgreementTests {
         agreeOnSelfTailCalls(engine, "tail_call_limit_from_function");
     }
 
+    /**
+     * A tail call from the run's third frame, below 128 bytes of its callers' stack, to a
+     * program that uses all 8 frames (10 in the run) and to one that uses all 512 bytes (more
+     * than 640 in the run): the kernel runs both, and so must we.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aTailCalledProgramHasEightFramesAndFiveHundredTwelveBytesOfItsOwn(Engine engine) throws IOException {
+        progs.set(1, program("eight_frames", ProgramType.SOCKET_FILTER, Map.of()));
+        progs.set(2, program("whole_stack", ProgramType.SOCKET_FILTER, Map.of()));
+        for (int slot : new int[] {1, 2}) {
+            agree(engine, program("tail_call_from_third_frame", ProgramType.SOCKET_FILTER, Map.of("INDEX", Integer.toString(slot))), header());
+        }
+    }
+
     /** A program that tail-calls itself through slot 0 and counts its runs in the results map. */
     private void agreeOnSelfTailCalls(Engine engine, String name) throws IOException {
         Program itself = program(name, ProgramType.SOCKET_FILTER, Map.of());
