@@ -12,7 +12,7 @@ import org.binfmtbpf.maps.Errno;
 
 /**
  * bpftool's MAP := { id MAP_ID | pinned FILE | name MAP_NAME }, resolved against the maps of
- * the pinned programs, with the program that owns the map (whose saved contents it restores).
+ * the pinned programs, with a program that refers to it.
  */
 record MapRef(Pin owner, BpfMap map, int id) {
 
@@ -38,7 +38,6 @@ record MapRef(Pin owner, BpfMap map, int id) {
             programs = Pin.all(ws);
         }
         for (Pin p : programs) {
-            ws.restoreMaps(p);
             for (BpfMap m : p.program().maps()) {
                 int id = p.mapId(m);
                 if (how.equals("id") ? Integer.toString(id).equals(what) : m.name().equals(what)) {

@@ -2,6 +2,8 @@ package org.binfmtbpf.cli.map;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +34,19 @@ public final class MapShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Map<String, Object>> shown = new ArrayList<>();
-        try (Workspace ws = Workspace.open(state.directory())) {
+        try (Workspace ws = Workspace.read(state.directory())) {
             Words w = new Words(words);
             if (w.hasMore()) {
                 MapRef ref = MapRef.read(w, ws);
                 w.end();
                 shown.add(describe(ref.id(), ref.map()));
             } else {
+                Set<Integer> listed = new HashSet<>(); // the programs of one load share its maps
                 for (Pin p : Pin.all(ws)) {
                     for (BpfMap m : p.program().maps()) {
-                        shown.add(describe(p.mapId(m), m));
+                        if (listed.add(p.mapId(m))) {
+                            shown.add(describe(p.mapId(m), m));
+                        }
                     }
                 }
             }
