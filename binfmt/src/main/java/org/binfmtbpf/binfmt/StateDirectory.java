@@ -32,6 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * objects/ID        one stored program per content id (see {@link ProgramCodec})
  * lock              the file the lock is taken on
  * </pre>
+ * The CLI keeps its own files beside these: map contents ({@code maps/}, {@code map-sets}) and
+ * map pins ({@code map-pins}), written under the same lock.
  */
 public final class StateDirectory {
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
