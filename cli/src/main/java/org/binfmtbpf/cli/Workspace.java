@@ -53,6 +53,8 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, PinnedProgram> shared = new HashMap<>();
     private MapPins mapPins;
     private List<Pin> numbered;
+    /** Set by {@link #binfmtToRun()}: the table's programs then load through shared objects, which the state file cannot store. */
+    private boolean entriesRebound;
 
     private Workspace(StateSession session) throws IOException {
         this.session = session;
@@ -138,6 +140,7 @@ public final class Workspace implements AutoCloseable {
             }
         }
         session.binfmt().restore(new Table(table.enabled(), entries));
+        entriesRebound = true;
         return session.binfmt();
     }
 
@@ -254,6 +257,9 @@ public final class Workspace implements AutoCloseable {
 
     /** Writes the changes of this command, and removes the saved maps no pin or entry holds any more. */
     public void commit() throws IOException {
+        if (entriesRebound) {
+            throw new IllegalStateException("a workspace whose entries were made ready to run saves maps, never commits");
+        }
         session.commit();
         mapPins().save();
         saveMaps();
