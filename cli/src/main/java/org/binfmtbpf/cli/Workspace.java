@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.binfmtbpf.binfmt.BinfmtMisc;
 import org.binfmtbpf.binfmt.BpfEntry;
@@ -25,6 +28,7 @@ import org.binfmtbpf.binfmt.RegistrationException;
 import org.binfmtbpf.binfmt.StateDirectory;
 import org.binfmtbpf.binfmt.StateSession;
 import org.binfmtbpf.binfmt.Table;
+import org.binfmtbpf.maps.BpfMap;
 
 /**
  * The state directory one command works on, standing in for /sys/fs/bpf (pinned programs and
@@ -216,6 +220,41 @@ public final class Workspace implements AutoCloseable {
             numbered = Pin.number(programs, pinSets);
         }
         return numbered;
+    }
+
+    /**
+     * Every map, numbered as bpftool would show it: the maps of the pinned programs' loads
+     * ({@link Pin}), then the maps of loads that only 'B' entries still hold (their path was
+     * unpinned or pinned again since), in entry name order, as the kernel keeps a map while a
+     * program refers to it.
+     */
+    public List<NumberedMap> maps() {
+        List<NumberedMap> out = new ArrayList<>();
+        Set<Integer> listed = new HashSet<>();
+        int next = 1;
+        for (Pin p : pinned()) {
+            for (BpfMap m : p.program().maps()) {
+                if (listed.add(p.mapId(m))) {
+                    out.add(new NumberedMap(p.mapId(m), m));
+                    next = Math.max(next, p.mapId(m) + 1);
+                }
+            }
+        }
+        Set<String> loads = new HashSet<>(pinSets.values());
+        Map<String, BpfEntry> byName = new TreeMap<>();
+        for (Registered r : session.binfmt().table().entries()) {
+            if (r.entry() instanceof BpfEntry b) {
+                byName.put(b.name(), b);
+            }
+        }
+        for (BpfEntry b : byName.values()) {
+            if (loads.add(setOfEntry(b))) {
+                for (BpfMap m : shared(setOfEntry(b), b.program()).program().maps()) {
+                    out.add(new NumberedMap(next++, m));
+                }
+            }
+        }
+        return out;
     }
 
     /** Pins the maps of the program pinned at {@code programPin} as {@code dir/NAME} when this command commits. */

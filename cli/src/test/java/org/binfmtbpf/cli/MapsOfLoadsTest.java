@@ -70,7 +70,10 @@ class MapsOfLoadsTest {
         // The new load has new maps; the entry still runs the first load's program and counts there.
         assertEquals(ExitCodes.NO, Cli.inState(state, "resolve", file.toString()).exitCode());
         assertEquals("key: 00 00 00 00  value: 00 00 00 00 00 00 00 00\nFound 1 element\n",
-                Cli.inState(state, "map", "dump", "name", "counts").out());
+                Cli.inState(state, "map", "dump", "id", "1").out());
+        // The entry's map is still there, as the kernel keeps a map its program refers to: after the new pin's.
+        assertEquals(2, Cli.inState(state, "map", "show").out().lines().filter(l -> l.contains("name counts")).count());
+        assertEquals(TWO, Cli.inState(state, "map", "dump", "id", "2").out());
         ok("prog", "unpin", "/sys/fs/bpf/bump");
         ok("remove", "count");
         try (var left = Files.list(state.resolve("maps"))) {

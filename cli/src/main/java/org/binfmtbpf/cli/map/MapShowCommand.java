@@ -2,14 +2,12 @@ package org.binfmtbpf.cli.map;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.JsonOption;
-import org.binfmtbpf.cli.Pin;
+import org.binfmtbpf.cli.NumberedMap;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
@@ -41,13 +39,8 @@ public final class MapShowCommand implements Callable<Integer> {
                 w.end();
                 shown.add(describe(ref.id(), ref.map()));
             } else {
-                Set<Integer> listed = new HashSet<>(); // the programs of one load share its maps
-                for (Pin p : Pin.all(ws)) {
-                    for (BpfMap m : p.program().maps()) {
-                        if (listed.add(p.mapId(m))) {
-                            shown.add(describe(p.mapId(m), m));
-                        }
-                    }
+                for (NumberedMap m : ws.maps()) {
+                    shown.add(describe(m.id(), m.map()));
                 }
             }
         }
