@@ -135,6 +135,32 @@ class StateDirectoryTest {
     }
 
     @Test
+    void readOnlySessionsSeeWholeCommitsWhileAnotherProcessWrites() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (StateSession s = open()) {
+            s.commit(); // the lock file exists: readers take the shared lock from the start
+        }
+        Process writer = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                StateWriterMain.class.getName(), dir.toString(), "w", "20").inheritIO().start();
+        int seen = 0;
+        int reads = 0;
+        while (writer.isAlive() || reads == 0) {
+            try (StateSession s = StateDirectory.at(dir).openReadOnly(new ProgramLoader(Engines::preferred), path -> null,
+                    FaultListener.LOG)) {
+                int now = s.binfmt().names().size();
+                assertTrue(now >= seen, "a reader went back from " + seen + " entries to " + now);
+                seen = now;
+                reads++;
+            }
+        }
+        assertTrue(writer.waitFor(120, TimeUnit.SECONDS) && writer.exitValue() == 0, "the writer failed");
+        try (StateSession s = StateDirectory.at(dir).openReadOnly(new ProgramLoader(Engines::preferred), path -> null,
+                FaultListener.LOG)) {
+            assertEquals(20, s.binfmt().names().size());
+        }
+    }
+
+    @Test
     void theDefaultLocationIsUnderTheXdgStateHome() {
         Path location = StateDirectory.defaultLocation();
         assertEquals("binfmt-bpf", location.getFileName().toString());
