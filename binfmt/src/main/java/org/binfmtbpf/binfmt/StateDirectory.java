@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -20,12 +23,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * Consecutive processes see one system: each opens a {@link StateSession}, which holds an
  * exclusive {@link FileLock} (and, within one JVM, a lock per directory) from reading the
  * state until it is closed, and writes atomically (temporary file, fsync, atomic rename).
+ * A session that only reads ({@link #openReadOnly}) takes a shared lock, so it never sees
+ * one writer's files half-way through a commit, and takes none where the lock file cannot
+ * be opened (a read-only directory, where no writer can commit either).
  *
  * <pre>
  * state             status, pins and entries (see {@link StateFile})
  * objects/ID        one stored program per content id (see {@link ProgramCodec})
  * lock              the file the lock is taken on
  * </pre>
+ * The CLI keeps its own files beside these: map contents ({@code maps/}, {@code map-sets}) and
+ * map pins ({@code map-pins}), written under the same lock.
  */
 public final class StateDirectory {
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -64,6 +72,40 @@ public final class StateDirectory {
             channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
             FileLock lock = channel.lock();
+            return new StateSession(this, channel, lock, local, loader, files, faults);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            local.unlock();
+            throw new UncheckedIOException("state directory " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            local.unlock();
+            throw e;
+        }
+    }
+
+    /**
+     * Loads the system without locking it against other readers and without creating
+     * anything: a shared lock when the lock file exists and can be opened, else none. A missing
+     * directory is an empty system. The session cannot {@link StateSession#commit() commit}.
+     */
+    public StateSession openReadOnly(ProgramLoader loader, ExecutableFiles files, FaultListener faults) {
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
+        local.lock(); // FileLocks are per JVM: two sessions of one JVM would overlap
+        FileChannel channel = null;
+        try {
+            refuseSymlink(dir);
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new FileSystemException(dir.toString(), null, "Not a directory");
+            }
+            FileLock lock = null;
+            try {
+                channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                lock = channel.lock(0, Long.MAX_VALUE, true);
+            } catch (NoSuchFileException | AccessDeniedException noLockFile) {
+                closeQuietly(channel); // no writer has been here, or none can write here
+                channel = null;
+            }
             return new StateSession(this, channel, lock, local, loader, files, faults);
         } catch (IOException e) {
             closeQuietly(channel);

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * The system loaded from a {@link StateDirectory}, locked for this session: its binfmt_misc
  * instance and its bpf filesystem. Changes are written by {@link #commit()}; {@link #close()}
- * releases the lock. Programs are read from disk when the session opens but loaded and
- * compiled only when first run.
+ * releases the lock. A session opened read-only holds a shared lock, or none, and cannot
+ * commit. Programs are read from disk when the session opens but loaded and compiled only
+ * when first run.
  */
 public final class StateSession implements AutoCloseable {
     private final StateDirectory directory;
@@ -48,6 +49,9 @@ public final class StateSession implements AutoCloseable {
     public ProgramLoader loader() { return loader; }
 
     public Path directory() { return directory.path(); }
+
+    /** Whether this session may {@link #commit()}: it holds the exclusive lock. */
+    public boolean writable() { return lock != null && !lock.isShared(); }
 
     private void load() throws IOException {
         Path stateFile = directory.stateFile();
@@ -87,6 +91,9 @@ public final class StateSession implements AutoCloseable {
 
     /** Writes the programs in use and then the state file, each atomically; removes programs nothing uses. */
     public void commit() {
+        if (!writable()) {
+            throw new IllegalStateException("state directory " + directory.path() + " was opened read-only");
+        }
         try {
             Table table = binfmt.table();
             Map<String, PinnedProgram> pinned = pins.pins();
@@ -121,8 +128,9 @@ public final class StateSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.release();
-            channel.close();
+            if (channel != null) {
+                channel.close(); // releases the lock
+            }
         } catch (IOException ignored) {
             // the lock goes with the channel in any case
         } finally {

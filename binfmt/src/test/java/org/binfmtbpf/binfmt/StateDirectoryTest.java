@@ -1,6 +1,8 @@
 package org.binfmtbpf.binfmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -43,6 +45,31 @@ class StateDirectoryTest {
             assertEquals("enabled\ninterpreter \nflags: P\nbpf /sys/fs/bpf/p\n", misc.readEntry("b"));
             assertEquals(List.of("/sys/fs/bpf/p"), List.copyOf(s.pins().pins().keySet()));
         }
+    }
+
+    @Test
+    void aReadOnlySessionSeesTheCommittedSystemAndCannotCommit() {
+        try (StateSession s = open()) {
+            s.binfmt().register(":e:E::jar::/usr/bin/java:");
+            s.commit();
+        }
+        try (StateSession s = StateDirectory.at(dir).openReadOnly(new ProgramLoader(Engines::preferred), path -> null,
+                FaultListener.LOG)) {
+            assertEquals(List.of("e"), s.binfmt().names());
+            assertFalse(s.writable());
+            assertThrows(IllegalStateException.class, s::commit);
+        }
+    }
+
+    @Test
+    void aReadOnlySessionOfAMissingDirectoryIsAnEmptySystemAndCreatesNothing() {
+        Path missing = dir.resolve("missing");
+        try (StateSession s = StateDirectory.at(missing).openReadOnly(new ProgramLoader(Engines::preferred),
+                path -> null, FaultListener.LOG)) {
+            assertEquals(List.of(), s.binfmt().names());
+            assertTrue(s.pins().pins().isEmpty());
+        }
+        assertFalse(Files.exists(missing));
     }
 
     @Test
@@ -104,6 +131,32 @@ class StateDirectoryTest {
         }
         try (StateSession s = open()) {
             assertEquals(30, s.binfmt().names().size());
+        }
+    }
+
+    @Test
+    void readOnlySessionsSeeWholeCommitsWhileAnotherProcessWrites() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (StateSession s = open()) {
+            s.commit(); // the lock file exists: readers take the shared lock from the start
+        }
+        Process writer = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                StateWriterMain.class.getName(), dir.toString(), "w", "20").inheritIO().start();
+        int seen = 0;
+        int reads = 0;
+        while (writer.isAlive() || reads == 0) {
+            try (StateSession s = StateDirectory.at(dir).openReadOnly(new ProgramLoader(Engines::preferred), path -> null,
+                    FaultListener.LOG)) {
+                int now = s.binfmt().names().size();
+                assertTrue(now >= seen, "a reader went back from " + seen + " entries to " + now);
+                seen = now;
+                reads++;
+            }
+        }
+        assertTrue(writer.waitFor(120, TimeUnit.SECONDS) && writer.exitValue() == 0, "the writer failed");
+        try (StateSession s = StateDirectory.at(dir).openReadOnly(new ProgramLoader(Engines::preferred), path -> null,
+                FaultListener.LOG)) {
+            assertEquals(20, s.binfmt().names().size());
         }
     }
 

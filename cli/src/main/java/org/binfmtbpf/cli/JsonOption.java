@@ -22,6 +22,18 @@ public final class JsonOption {
         return json || pretty || global || globalPretty;
     }
 
+    /**
+     * What a command that succeeds without output prints: nothing, or under --json the
+     * document {@code null}, as bpftool's {@code jsonw_null} after map update, map delete, prog
+     * load and pin, so that a script always gets one JSON document to parse.
+     */
+    public void acknowledge(PrintWriter out) {
+        if (enabled()) {
+            out.println("null");
+            out.flush();
+        }
+    }
+
     /** Prints {@code value} (records, lists, maps, strings, numbers) as one JSON document. */
     public void print(PrintWriter out, Object value) {
         out.println(Json.write(value, pretty || globalPretty));

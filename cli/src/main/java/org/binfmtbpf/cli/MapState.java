@@ -7,30 +7,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.binfmtbpf.binfmt.StateDirectory;
 import org.binfmtbpf.maps.BpfMap;
-import org.binfmtbpf.program.Program;
 
 /**
- * The contents of a pinned program's maps between commands. A program's maps live in this
- * process only, so a command that changes them ({@code prog run}, {@code map update}) saves
- * them under {@code maps/<pin path hex>} in the state directory, and a command that reads
- * them restores them first. They are the pin's: each load of an object has maps of its own,
- * as each {@code bpftool prog load} creates its maps. Lines: {@code map <name hex>}, then {@code <key hex> <value hex>}
- * per element.
+ * The contents of one load's maps between commands (see {@link MapSets}): a process holds
+ * maps only while it runs, so a command that changes them ({@code prog run}, {@code resolve},
+ * {@code exec}, {@code map update}) saves them under {@code maps/<set>} in the state directory,
+ * and a command that loads the maps restores them first. Lines: {@code map <name hex>}, then
+ * {@code <key hex> <value hex>} per element.
  */
 final class MapState {
     private MapState() {}
 
     private static final HexFormat HEX = HexFormat.of();
 
-    static Path file(Path stateDir, String pinPath) {
-        return stateDir.resolve("maps").resolve(HEX.formatHex(pinPath.getBytes(StandardCharsets.UTF_8)));
+    static Path file(Path stateDir, String set) {
+        return stateDir.resolve("maps").resolve(set);
     }
 
-    static void save(Path file, Program program) throws IOException {
+    /** The file's bytes for {@code maps} as they are now; equal bytes mean equal contents. */
+    static byte[] encode(List<BpfMap> maps) {
         List<String> lines = new ArrayList<>();
-        for (BpfMap m : program.maps()) {
+        for (BpfMap m : maps) {
             lines.add("map " + HEX.formatHex(m.name().getBytes(StandardCharsets.UTF_8)));
             for (byte[] key = m.nextKey(null); key != null; key = m.nextKey(key)) {
                 byte[] value = m.lookup(key);
@@ -39,32 +37,28 @@ final class MapState {
                 }
             }
         }
-        Files.createDirectories(file.getParent());
-        StateDirectory.writeAtomically(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII));
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
      * Puts saved contents back; a map the file does not mention keeps what its object gave it.
      * A damaged file is named in one line: the state directory is the environment.
      */
-    static void restore(Path file, Program program) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
+    static void restore(Path file, List<BpfMap> maps) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
         try {
-            restore(lines, program);
+            restore(lines, maps);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new UserError(ExitCodes.ENVIRONMENT, file + ": damaged map contents: " + e.getMessage(), e);
         }
     }
 
-    private static void restore(List<String> lines, Program program) {
+    private static void restore(List<String> lines, List<BpfMap> maps) {
         BpfMap current = null;
         for (String line : lines) {
             if (line.startsWith("map ")) {
                 String name = new String(HEX.parseHex(line.substring(4)), StandardCharsets.UTF_8);
-                current = program.maps().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+                current = maps.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
                 if (current != null) {
                     clear(current);
                 }

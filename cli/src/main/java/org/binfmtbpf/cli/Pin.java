@@ -1,21 +1,22 @@
 package org.binfmtbpf.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.binfmtbpf.binfmt.PinnedProgram;
-import org.binfmtbpf.binfmt.ProgramLoader;
 import org.binfmtbpf.maps.BpfMap;
 import org.binfmtbpf.program.Program;
 
 /**
  * A pinned program with the ids bpftool would show. The bpf filesystem model keeps no ids,
- * so they are numbered here: programs 1, 2, ... in pin path order, and their maps after
- * one another in the same order. Ids are stable while the set of pins stays the same.
- * Each pin has a program (and maps) of its own, even where the state directory stores one
- * object for two pins of the same program.
+ * so they are numbered here: programs 1, 2, ... in pin path order, and the maps of each load
+ * ({@link MapSets}) after one another in the order their first pin comes. Ids are stable
+ * while the set of pins stays the same. The programs of one load share its maps, and their
+ * ids, as the programs of one {@code bpftool prog loadall} do; each other pin has maps of its
+ * own, even where the state directory stores one object for two pins of the same program.
  *
- * @param firstMapId the id of the program's first map
+ * @param firstMapId the id of the first map of the program's load
  */
 public record Pin(String path, int id, PinnedProgram loaded, int firstMapId) {
 
@@ -41,14 +42,19 @@ public record Pin(String path, int id, PinnedProgram loaded, int firstMapId) {
         return ws.pinned();
     }
 
-    /** Numbers {@code pins} (path to program), each loaded again by {@code loader} so that no two share maps. */
-    static List<Pin> number(Map<String, PinnedProgram> pins, ProgramLoader loader) {
+    /** Numbers {@code pins} (path to program, in path order), whose loads {@code loads} names by path. */
+    static List<Pin> number(Map<String, PinnedProgram> pins, Map<String, String> loads) {
         List<Pin> out = new ArrayList<>();
+        Map<String, Integer> firstMapOfLoad = new HashMap<>();
         int nextMap = 1;
         int id = 1;
         for (Map.Entry<String, PinnedProgram> pin : pins.entrySet()) {
-            Pin p = new Pin(pin.getKey(), id++, loader.wrap(pin.getValue().source()), nextMap);
-            nextMap += p.program().maps().size();
+            Integer first = firstMapOfLoad.get(loads.get(pin.getKey()));
+            Pin p = new Pin(pin.getKey(), id++, pin.getValue(), first != null ? first : nextMap);
+            if (first == null) {
+                firstMapOfLoad.put(loads.get(pin.getKey()), nextMap);
+                nextMap += p.program().maps().size();
+            }
             out.add(p);
         }
         return out;

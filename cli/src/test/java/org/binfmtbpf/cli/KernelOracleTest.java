@@ -43,6 +43,22 @@ class KernelOracleTest {
     }
 
     @Test
+    void whatTheProgramWritesInTheKernelIsKeptAsWithTheOtherEngines() throws Exception {
+        Assumptions.assumeTrue(KernelBpf.available(), "kernel BPF unavailable: " + KernelBpf.unavailableReason());
+        Path state = dir.resolve("state");
+        Path object = Resources.copy("/org/binfmtbpf/cli/shared_counter.bpf.o", dir.resolve("shared_counter.bpf.o"));
+        assertEquals(0, Cli.inState(state, "prog", "loadall", object.toString(), "/sys/fs/bpf/sc").exitCode());
+        Path f = Resources.executable(dir, SampleHeaders.all().get(0));
+        for (String engine : new String[] {"kernel", "interp", "kernel"}) {
+            Cli.Result r = Cli.inState(state, "prog", "run", "pinned", "/sys/fs/bpf/sc/bump", "data_in", f.toString(),
+                    "--engine", engine);
+            assertEquals(0, r.exitCode(), r.toString());
+        }
+        assertEquals("key: 00 00 00 00  value: 03 00 00 00 00 00 00 00\nFound 1 element\n",
+                Cli.inState(state, "map", "dump", "name", "counts").out());
+    }
+
+    @Test
     void theKernelEngineGivesTheInterpretersReturnValues() throws Exception {
         Assumptions.assumeTrue(KernelBpf.available(), "kernel BPF unavailable: " + KernelBpf.unavailableReason());
         Path state = dir.resolve("state");

@@ -47,11 +47,11 @@ class ProgCommandsTest {
         Path object = Resources.copy("/org/binfmtbpf/cli/two_programs.bpf.o", dir.resolve("two_programs.bpf.o"));
         Path other = dir.resolve("other-state");
         assertEquals(0, Cli.inState(other, "prog", "loadall", object.toString(), "/sys/fs/bpf/two").exitCode());
-        // Each program's copy of the object has maps firsts and seconds: ids 1, 2 and 3, 4; the kernel
-        // (bpftool 7.1 on Linux 6.18) shows the one each program reads, and the same tag (its xlated
-        // size is 136B: it inlines the array lookup).
+        // The object's maps firsts and seconds are created once (ids 1, 2) and shared by both programs;
+        // the kernel (bpftool 7.1 on Linux 6.18) shows the one each program reads, and the same tag (its
+        // xlated size is 136B: it inlines the array lookup).
         assertEquals("2: socket_filter  name read_second  tag 81bf33d2ec23cd2f  gpl\n"
-                + "\txlated 88B  not jited  map_ids 4\n\tpinned /sys/fs/bpf/two/read_second\n",
+                + "\txlated 88B  not jited  map_ids 2\n\tpinned /sys/fs/bpf/two/read_second\n",
                 Cli.inState(other, "prog", "show", "pinned", "/sys/fs/bpf/two/read_second").out());
     }
 

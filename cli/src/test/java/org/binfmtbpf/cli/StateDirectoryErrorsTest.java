@@ -27,8 +27,11 @@ class StateDirectoryErrorsTest {
         Path file = Files.writeString(dir.resolve("file"), "x");
         Cli.Result r = Cli.run("status", "--state", file.toString());
         assertEquals(ExitCodes.ENVIRONMENT, r.exitCode(), r.toString());
-        assertEquals("binfmt-bpf status: state directory " + file + ": " + file.resolve("objects")
-                + ": Not a directory\n", r.err());
+        assertEquals("binfmt-bpf status: state directory " + file + ": " + file + ": Not a directory\n", r.err());
+        Cli.Result w = Cli.run("register", ":e:E::foo::/bin/sh:", "--state", file.toString());
+        assertEquals(ExitCodes.ENVIRONMENT, w.exitCode(), w.toString());
+        assertEquals("binfmt-bpf register: state directory " + file + ": " + file.resolve("objects")
+                + ": Not a directory\n", w.err());
     }
 
     @Test

@@ -108,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
         rows.add(new String[] {"FILE", "ARCH", "ENTRY", "INTERPRETER", "ARGV (argv[0]=hello)", "CHECK"});
         boolean allAsExpected = true;
         try (Workspace ws = Workspace.open(state)) {
-            Resolver resolver = new Resolver(ws.binfmt());
+            Resolver resolver = new Resolver(ws.binfmtToRun());
             for (SampleHeader h : SampleHeaders.all()) {
                 Path f = samples.resolve(h.file());
                 Files.write(f, h.bytes());
@@ -124,6 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
                 rows.add(new String[] {shown, h.arch(), v.entry() != null ? v.entry() : v.errno(), interpreter,
                     argv.isEmpty() ? "-" : ShellWords.join(argv), asExpected ? "ok" : "WRONG"});
             }
+            ws.saveMaps();
         }
         printTable(rows);
         return allAsExpected;
@@ -149,7 +150,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path bin = busybox.get();
         List<String> argv;
         try (Workspace ws = Workspace.open(state)) {
-            Verdict v = new Resolver(ws.binfmt()).resolve(bin.toString(), "busybox", List.of("echo", "AARCH64_RAN_VIA_QEMU"));
+            Verdict v = new Resolver(ws.binfmtToRun()).resolve(bin.toString(), "busybox",
+                    List.of("echo", "AARCH64_RAN_VIA_QEMU"));
+            ws.saveMaps();
             if (!v.runs()) {
                 throw UserError.no(bin + ": " + v.errno() + ": " + v.reason());
             }

@@ -50,8 +50,9 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verdict v;
-        try (Workspace ws = Workspace.open(state.directory())) {
-            v = new Resolver(ws.binfmt()).resolve(file, argv0, args);
+        try (Workspace ws = Workspace.run(state.directory())) {
+            v = new Resolver(ws.binfmtToRun()).resolve(file, argv0, args);
+            ws.saveMaps(); // a 'B' program's map writes outlive the exec, as the kernel's maps do
         }
         if (!v.runs()) {
             throw new UserError("ENOENT".equals(v.errno()) ? NOT_FOUND : CANNOT_EXECUTE,

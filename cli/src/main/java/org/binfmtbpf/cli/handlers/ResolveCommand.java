@@ -37,11 +37,12 @@ public final class ResolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Verdict> verdicts = new ArrayList<>();
-        try (Workspace ws = Workspace.open(state.directory())) {
-            Resolver resolver = new Resolver(ws.binfmt());
+        try (Workspace ws = Workspace.run(state.directory())) {
+            Resolver resolver = new Resolver(ws.binfmtToRun());
             for (String file : files) {
                 verdicts.add(resolver.resolve(file, argv0, List.of()));
             }
+            ws.saveMaps(); // a 'B' program's map writes outlive the exec, as the kernel's maps do
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {

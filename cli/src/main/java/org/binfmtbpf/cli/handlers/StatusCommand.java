@@ -44,7 +44,7 @@ public final class StatusCommand implements Callable<Integer> {
             throw UserError.usage("--list lists every entry; it takes no NAME (got '" + name + "')");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(state.directory())) {
+        try (Workspace ws = Workspace.read(state.directory())) {
             BinfmtMisc binfmt = ws.binfmt();
             if (json.enabled()) {
                 json.print(out, name != null ? entryJson(binfmt, find(binfmt, name)) : instanceJson(binfmt));

@@ -30,7 +30,7 @@ public final class MapDumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.open(state.directory())) {
+        try (Workspace ws = Workspace.read(state.directory())) {
             Words w = new Words(words);
             MapRef ref = MapRef.read(w, ws);
             w.end();

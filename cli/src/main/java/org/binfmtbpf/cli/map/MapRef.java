@@ -2,8 +2,8 @@ package org.binfmtbpf.cli.map;
 
 import org.binfmtbpf.linux.Errno;
 import java.io.IOException;
-import java.util.List;
 import org.binfmtbpf.cli.MapPins;
+import org.binfmtbpf.cli.NumberedMap;
 import org.binfmtbpf.cli.Pin;
 import org.binfmtbpf.cli.UserError;
 import org.binfmtbpf.cli.Words;
@@ -12,15 +12,14 @@ import org.binfmtbpf.maps.BpfMap;
 
 /**
  * bpftool's MAP := { id MAP_ID | pinned FILE | name MAP_NAME }, resolved against the maps of
- * the pinned programs, with the program that owns the map (whose saved contents it restores).
+ * every map there is ({@link Workspace#maps()}), with its id.
  */
-record MapRef(Pin owner, BpfMap map, int id) {
+record MapRef(BpfMap map, int id) {
 
     static MapRef read(Words w, Workspace ws) throws IOException {
         String how = w.choice("a map (id ID | pinned PATH | name NAME)", "id", "pinned", "name");
         String what = how.equals("id") ? Integer.toString(w.integer("MAP_ID"))
                 : w.operand(how.equals("name") ? "MAP_NAME" : "PATH");
-        List<Pin> programs;
         if (how.equals("pinned")) {
             MapPins.Target t = ws.mapPins().get(what);
             if (t == null) {
@@ -31,18 +30,18 @@ record MapRef(Pin owner, BpfMap map, int id) {
                 throw UserError.environment(what + ": a map of " + t.programPin() + ", which is no longer pinned"
                         + " (remove the pin with 'prog unpin " + what + "')");
             }
-            programs = List.of(Pin.at(ws, t.programPin()));
+            Pin owner = Pin.at(ws, t.programPin());
+            for (BpfMap m : owner.program().maps()) {
+                if (m.name().equals(t.mapName())) {
+                    return new MapRef(m, owner.mapId(m));
+                }
+            }
             what = t.mapName();
             how = "name";
         } else {
-            programs = Pin.all(ws);
-        }
-        for (Pin p : programs) {
-            ws.restoreMaps(p);
-            for (BpfMap m : p.program().maps()) {
-                int id = p.mapId(m);
-                if (how.equals("id") ? Integer.toString(id).equals(what) : m.name().equals(what)) {
-                    return new MapRef(p, m, id);
+            for (NumberedMap m : ws.maps()) {
+                if (how.equals("id") ? Integer.toString(m.id()).equals(what) : m.map().name().equals(what)) {
+                    return new MapRef(m.map(), m.id());
                 }
             }
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.JsonOption;
-import org.binfmtbpf.cli.Pin;
+import org.binfmtbpf.cli.NumberedMap;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
@@ -32,17 +32,15 @@ public final class MapShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Map<String, Object>> shown = new ArrayList<>();
-        try (Workspace ws = Workspace.open(state.directory())) {
+        try (Workspace ws = Workspace.read(state.directory())) {
             Words w = new Words(words);
             if (w.hasMore()) {
                 MapRef ref = MapRef.read(w, ws);
                 w.end();
                 shown.add(describe(ref.id(), ref.map()));
             } else {
-                for (Pin p : Pin.all(ws)) {
-                    for (BpfMap m : p.program().maps()) {
-                        shown.add(describe(p.mapId(m), m));
-                    }
+                for (NumberedMap m : ws.maps()) {
+                    shown.add(describe(m.id(), m.map()));
                 }
             }
         }

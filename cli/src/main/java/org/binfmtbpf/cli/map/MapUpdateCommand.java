@@ -3,6 +3,7 @@ package org.binfmtbpf.cli.map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.HexBytes;
+import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.Words;
 import org.binfmtbpf.cli.Workspace;
@@ -10,6 +11,8 @@ import org.binfmtbpf.maps.UpdateFlags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** bpftool map update MAP key BYTES value BYTES [any|exist|noexist]. */
 @Command(name = "update", mixinStandardHelpOptions = true,
@@ -18,6 +21,8 @@ import picocli.CommandLine.Parameters;
                 + "BPF_MAP_UPDATE_ELEM does."})
 public final class MapUpdateCommand implements Callable<Integer> {
     @Mixin StateOption state;
+    @Mixin JsonOption json;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "MAP key BYTES value BYTES [any|exist|noexist]", arity = "1..*")
     List<String> words;
@@ -42,8 +47,9 @@ public final class MapUpdateCommand implements Callable<Integer> {
             w.end();
             ref.requireWritable();
             ref.check(ref.map().update(key, value, flags));
-            ws.saveMaps(ref.owner());
+            ws.saveMaps();
         }
+        json.acknowledge(spec.commandLine().getOut());
         return 0;
     }
 }

@@ -39,7 +39,7 @@ public final class ProgDumpCommand implements Callable<Integer> {
         boolean linum = what.equals("xlated") && w.accept("linum");
         w.end();
         Pin pinned;
-        try (Workspace ws = Workspace.open(state.directory())) {
+        try (Workspace ws = Workspace.read(state.directory())) {
             pinned = prog.one(ws);
             pinned.program();
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.binfmtbpf.binfmt.ElfProgramSource;
 import org.binfmtbpf.cli.ExitCodes;
 import org.binfmtbpf.cli.InputFiles;
+import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.UserError;
@@ -25,9 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** bpftool prog loadall OBJ DIR [type TYPE]: every program of the object, each pinned as DIR/NAME. */
 @Command(name = "loadall", mixinStandardHelpOptions = true,
         description = {"Load, verify and pin every program of ELF object OBJ, as bpftool prog loadall does.",
-            "Each program is pinned at DIR/NAME (below /sys/fs/bpf/). Nothing is pinned unless all are accepted."})
+            "Each program is pinned at DIR/NAME (below /sys/fs/bpf/). Nothing is pinned unless all are accepted.",
+            "The object's maps are created once: every program refers to the same maps, as with libbpf."})
 public final class ProgLoadAllCommand implements Callable<Integer> {
     @Mixin StateOption state;
+    @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "OBJ DIR [type socket|binfmt|syscall]", arity = "1..*")
@@ -53,12 +56,14 @@ public final class ProgLoadAllCommand implements Callable<Integer> {
             }
         }
         try (Workspace ws = Workspace.open(state.directory())) {
+            String load = ws.newLoad(); // one object, one set of maps that all its programs share
             for (LoadedProgram p : loaded.programs()) {
                 ws.pin(dir + "/" + p.name(), ws.loader().load(
-                        new ElfProgramSource(objectName, p.name(), p.program().type(), bytes)));
+                        new ElfProgramSource(objectName, p.name(), p.program().type(), bytes)), load);
             }
             ws.commit();
         }
+        json.acknowledge(spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

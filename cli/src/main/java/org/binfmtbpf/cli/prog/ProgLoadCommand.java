@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.binfmtbpf.cli.ExitCodes;
 import org.binfmtbpf.cli.InputFiles;
+import org.binfmtbpf.cli.JsonOption;
 import org.binfmtbpf.cli.Programs;
 import org.binfmtbpf.cli.StateOption;
 import org.binfmtbpf.cli.UserError;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "'pinmaps DIR' pins the program's maps as DIR/NAME."})
 public final class ProgLoadCommand implements Callable<Integer> {
     @Mixin StateOption state;
+    @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
     @Option(names = {"-d", "--verbose"}, description = "Print the verifier's log even when the program is accepted.")
@@ -77,6 +79,7 @@ public final class ProgLoadCommand implements Callable<Integer> {
             }
             ws.commit();
         }
+        json.acknowledge(spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -61,14 +61,13 @@ public final class ProgRunCommand implements Callable<Integer> {
         w.end();
         byte[] data = InputFiles.bytes(dataIn, System.in); // - is stdin, as in bpftool
         Outcome o;
-        try (Workspace ws = Workspace.open(state.directory())) {
+        try (Workspace ws = Workspace.run(state.directory())) {
             Pin pinned = prog.one(ws);
-            ws.restoreMaps(pinned);
             Program program = pinned.program();
             byte[] context = program.type().headerContext() ? Arrays.copyOf(data, ProgramType.HEADER_SIZE) : data;
             o = engine.equals(Engines.KERNEL) ? KernelRun.run(program, context, repeat)
                     : run(Engines.named(engine).prepare(program), context, repeat);
-            ws.saveMaps(pinned);
+            ws.saveMaps();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {

@@ -39,7 +39,7 @@ public final class ProgShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Words w = new Words(words);
         List<Map<String, Object>> shown = new ArrayList<>();
-        try (Workspace ws = Workspace.open(state.directory())) {
+        try (Workspace ws = Workspace.read(state.directory())) {
             List<Pin> pins;
             if (w.hasMore()) {
                 pins = ProgRef.read(w).matches(ws);
