@@ -114,6 +114,22 @@ public record ScalarBounds(Tnum var, long smin, long smax, long umin, long umax,
     }
 
     /**
+     * The tnum alone, every range open and not derived from it: what the kernel's
+     * __mark_reg_unbounded leaves of a register whose bounds contradicted each other
+     * (reg_bounds_sanity_check). Deliberately not synced; the next operation does that.
+     */
+    public ScalarBounds rangesForgotten() {
+        return unbound32().unbound64();
+    }
+
+    /** Both sets of ranges at once (each bound the tighter one) on the intersection of the tnums; may be empty. */
+    ScalarBounds intersectRanges(ScalarBounds o) {
+        Tnum t = ((var.value() ^ o.var.value()) & ~var.mask() & ~o.var.mask()) != 0 ? var : var.intersect(o.var);
+        return new ScalarBounds(t, Math.max(smin, o.smin), Math.min(smax, o.smax), umaxOf(umin, o.umin), uminOf(umax, o.umax),
+                Math.max(s32min, o.s32min), Math.min(s32max, o.s32max), Math.max(u32min, o.u32min), Math.min(u32max, o.u32max));
+    }
+
+    /**
      * True when the facts contradict each other: no value satisfies them all. Branch refinement
      * produces this on a path that cannot be taken.
      */
