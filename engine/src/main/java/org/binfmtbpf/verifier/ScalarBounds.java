@@ -195,15 +195,30 @@ public record ScalarBounds(Tnum var, long smin, long smax, long umin, long umax,
         if ((s32Min >= 0) == (s32Max >= 0)) {
             u32Min = Math.max(u32Min, s32Min & U32_MAX);
             u32Max = Math.min(u32Max, s32Max & U32_MAX);
+        } else if (u32Max < (s32Min & U32_MAX)) {
+            // A signed range across zero is two unsigned pieces, [0, smax] and [smin, max]; an
+            // unsigned range that meets only one of them is within it (__reg32_deduce_bounds):
+            // u32 in [2, 0xffffffff] with s32 in [min, 0] is s32 [min, -1], u32 [0x80000000, ...].
+            s32Min = (int) u32Min;
+            u32Max = Math.min(u32Max, s32Max & U32_MAX);
+        } else if ((s32Max & U32_MAX) < u32Min) {
+            s32Max = (int) u32Max;
+            u32Min = Math.max(u32Min, s32Min & U32_MAX);
         }
         if ((int) u32Min <= (int) u32Max) {
             s32Min = Math.max(s32Min, (int) u32Min);
             s32Max = Math.min(s32Max, (int) u32Max);
         }
-        // 64-bit, the same.
+        // 64-bit, the same (__reg64_deduce_bounds).
         if ((sMin >= 0) == (sMax >= 0)) {
             uMin = umaxOf(uMin, sMin);
             uMax = uminOf(uMax, sMax);
+        } else if (Long.compareUnsigned(uMax, sMin) < 0) {
+            sMin = uMin;
+            uMax = uminOf(uMax, sMax);
+        } else if (Long.compareUnsigned(sMax, uMin) < 0) {
+            sMax = uMax;
+            uMin = umaxOf(uMin, sMin);
         }
         if (uMin <= uMax) { // signed order agrees with unsigned order: the range does not cross the sign bit
             sMin = Math.max(sMin, uMin);
