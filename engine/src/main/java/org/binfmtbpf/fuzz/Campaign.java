@@ -27,8 +27,16 @@ import org.binfmtbpf.verifier.VerifierOptions;
  * same whatever the number of jobs.
  */
 public final class Campaign {
-    /** What to run. {@code time} null: no time limit; {@code count} 0: no count limit. */
-    public record Settings(long seed, long count, Duration time, Path regressDir, int maxDisagreements) {}
+    /**
+     * What to run. {@code time} null: no time limit; {@code count} 0: no count limit;
+     * {@code verifierDir}: where each program our verifier decides differently from the kernel's
+     * is written ({@link VerifierDifferenceFile}; null: none written).
+     */
+    public record Settings(long seed, long count, Duration time, Path regressDir, int maxDisagreements, Path verifierDir) {
+        public Settings(long seed, long count, Duration time, Path regressDir, int maxDisagreements) {
+            this(seed, count, time, regressDir, maxDisagreements, null);
+        }
+    }
 
     /** A snapshot for progress displays. */
     public record Progress(long cases, long disagreements, Duration elapsed, long limitCount, Duration limitTime) {}
@@ -141,8 +149,11 @@ public final class Campaign {
         }
         if (r.hasVerdict()) {
             Outcome kernel = r.outcomes()[kernelIndex];
-            report.verifier.record(r.c().seed(), r.ourRefusal().orElse(null),
-                    kernel.kind() == Outcome.Kind.REFUSED ? kernel.detail() : null);
+            String ours = r.ourRefusal().orElse(null);
+            String theirs = kernel.kind() == Outcome.Kind.REFUSED ? kernel.detail() : null;
+            if (report.verifier.record(r.c().seed(), ours, theirs) && settings.verifierDir() != null) {
+                report.verifierFiles.add(VerifierDifferenceFile.write(settings.verifierDir(), r.c(), ours, theirs));
+            }
         }
         if (r.disagreement() != null) {
             report.disagreements.add(r.disagreement());
@@ -226,6 +237,7 @@ public final class Campaign {
         private final Map<String, Map<Outcome.Kind, Long>> outcomes = new LinkedHashMap<>();
         private final VerifierAgreement verifier = new VerifierAgreement();
         private final List<Disagreement> disagreements = new ArrayList<>();
+        private final List<Path> verifierFiles = new ArrayList<>();
 
         Report(List<String> oracles) {
             oracles.forEach(o -> outcomes.put(o, new EnumMap<>(Outcome.Kind.class)));
@@ -248,5 +260,8 @@ public final class Campaign {
         public VerifierAgreement verifier() { return verifier; }
 
         public List<Disagreement> disagreements() { return disagreements; }
+
+        /** The {@link VerifierDifferenceFile}s written, in case order. */
+        public List<Path> verifierFiles() { return verifierFiles; }
     }
 }

@@ -1,37 +1,61 @@
 package org.binfmtbpf.fuzz;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Our verifier's decision against the kernel's load, over every KERNEL-profile program the
  * validator builds. Disagreements are grouped by the refusing side's reason with the digits
- * taken out ("R5 invalid mem access 'scalar'"), each with its count and first seed.
+ * taken out ("R5 invalid mem access 'scalar'"), each with its count and the seeds of its first
+ * {@value #SEEDS_KEPT} cases, so that every difference a short campaign finds can be made again.
  */
 public final class VerifierAgreement {
-    /** One class of disagreement: how often, and the first case that showed it. */
-    public record Example(long count, long seed, String message) {}
+    /** Seeds kept per class. */
+    public static final int SEEDS_KEPT = 20;
+
+    /** One class of disagreement: how often, the first case's message, and the first cases' seeds. */
+    public record Example(long count, String message, List<Long> seeds) {
+        /** The first case that showed it. */
+        public long seed() {
+            return seeds.get(0);
+        }
+    }
 
     private long bothAccept;
     private long bothRefuse;
     private final Map<String, Example> oursOnlyAccepts = new LinkedHashMap<>();
     private final Map<String, Example> kernelOnlyAccepts = new LinkedHashMap<>();
 
-    void record(long seed, String ourRefusal, String kernelRefusal) {
+    /** Counts one decision; true when the two differ. */
+    boolean record(long seed, String ourRefusal, String kernelRefusal) {
         if (ourRefusal == null && kernelRefusal == null) {
             bothAccept++;
-        } else if (ourRefusal != null && kernelRefusal != null) {
+            return false;
+        }
+        if (ourRefusal != null && kernelRefusal != null) {
             bothRefuse++;
-        } else if (ourRefusal == null) {
+            return false;
+        }
+        if (ourRefusal == null) {
             add(oursOnlyAccepts, seed, kernelRefusal);
         } else {
             add(kernelOnlyAccepts, seed, ourRefusal);
         }
+        return true;
     }
 
     private static void add(Map<String, Example> classes, long seed, String message) {
         String key = message.replaceAll("^insn \\d+: |^instruction \\d+ \\([0-9a-f ]*\\): ", "").replaceAll("-?\\d+", "N");
-        classes.merge(key, new Example(1, seed, message), (a, b) -> new Example(a.count() + 1, a.seed(), a.message()));
+        classes.merge(key, new Example(1, message, List.of(seed)), (a, b) -> new Example(a.count() + 1, a.message(),
+                a.seeds().size() < SEEDS_KEPT ? append(a.seeds(), seed) : a.seeds()));
+    }
+
+    private static List<Long> append(List<Long> seeds, long seed) {
+        List<Long> out = new ArrayList<>(seeds);
+        out.add(seed);
+        return List.copyOf(out);
     }
 
     public long decisions() {

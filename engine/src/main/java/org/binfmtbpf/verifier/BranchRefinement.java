@@ -50,8 +50,8 @@ final class BranchRefinement {
         View x = View.of(a, is32);
         View y = View.of(b, is32);
         return switch (op) {
-            case Opcodes.JMP_JEQ -> equal(x, y);
-            case Opcodes.JMP_JNE -> flip(equal(x, y));
+            case Opcodes.JMP_JEQ -> equal(x, y, a, b, is32);
+            case Opcodes.JMP_JNE -> flip(equal(x, y, a, b, is32));
             case Opcodes.JMP_JSET -> jset(x, y);
             case JSET_NOT -> flip(jset(x, y));
             case Opcodes.JMP_JGT -> ucmp(x.umin, y.umax) > 0 ? 1 : ucmp(x.umax, y.umin) <= 0 ? 0 : -1;
@@ -70,15 +70,24 @@ final class BranchRefinement {
         return r < 0 ? r : 1 - r;
     }
 
-    private static int equal(View x, View y) {
+    /**
+     * Equality is ruled out by disjoint ranges or disagreeing known bits; a 64-bit comparison
+     * also looks at the low halves' ranges, as the kernel's is_scalar_branch_taken does when the
+     * 64-bit ranges are inconclusive (r1 in [-128, 127] with w1 s<= 0 is never 50).
+     */
+    private static int equal(View x, View y, ScalarBounds a, ScalarBounds b, boolean is32) {
         if (x.isConst() && y.isConst()) {
             return x.t.value() == y.t.value() ? 1 : 0;
         }
-        if (ucmp(x.umin, y.umax) > 0 || ucmp(y.umin, x.umax) > 0 || x.smin > y.smax || y.smin > x.smax) {
+        if (disjoint(x, y) || !is32 && disjoint(View.of(a, true), View.of(b, true))) {
             return 0;
         }
         long knownBoth = ~x.t.mask() & ~y.t.mask();
         return ((x.t.value() ^ y.t.value()) & knownBoth) != 0 ? 0 : -1;
+    }
+
+    private static boolean disjoint(View x, View y) {
+        return ucmp(x.umin, y.umax) > 0 || ucmp(y.umin, x.umax) > 0 || x.smin > y.smax || y.smin > x.smax;
     }
 
     /**
@@ -96,10 +105,40 @@ final class BranchRefinement {
     }
 
     /**
-     * What holds for both operands when condition {@code op} is true: the refined pair, or null
-     * when the condition cannot hold (that side of the branch is dead).
+     * What each side of an undecided branch gives its operands (reg_set_min_max): the refined
+     * pair. The kernel (6.18) walks both sides of every branch that {@link #isTaken} leaves open,
+     * even when a refinement contradicts itself; its reg_bounds_sanity_check then forgets that
+     * register's ranges and keeps its tnum (__mark_reg_unbounded). So does this, so that the
+     * instructions behind such a side are checked as the kernel checks them.
      */
-    static ScalarBounds[] refine(ScalarBounds a, ScalarBounds b, int op, boolean is32) {
+    static ScalarBounds[] refineOrForget(ScalarBounds a, ScalarBounds b, int op, boolean is32) {
+        ScalarBounds[] r = refine(a, b, op, is32);
+        if (r == null) {
+            return new ScalarBounds[] {a.rangesForgotten(), b.rangesForgotten()};
+        }
+        return new ScalarBounds[] {r[0].isEmpty() ? a.rangesForgotten() : r[0], r[1].isEmpty() ? b.rangesForgotten() : r[1]};
+    }
+
+    /**
+     * {@code r OP r}: the kernel refines the one register twice in a row, as the first operand
+     * and then as the second (regs_refine_cond_op on aliased registers), so it gets both
+     * refinements at once: {@code r > r} makes its range {@code [min + 1, max - 1]}, which is
+     * empty for a range of one or two values, and then forgotten as above.
+     */
+    static ScalarBounds refineSame(ScalarBounds a, int op, boolean is32) {
+        ScalarBounds[] r = refine(a, a, op, is32);
+        if (r == null) {
+            return a.rangesForgotten();
+        }
+        ScalarBounds both = r[0].intersectRanges(r[1]).sync();
+        return both.isEmpty() ? a.rangesForgotten() : both;
+    }
+
+    /**
+     * What holds for both operands when condition {@code op} is true: the refined pair, or null
+     * when the condition cannot hold; an operand may also come out empty.
+     */
+    private static ScalarBounds[] refine(ScalarBounds a, ScalarBounds b, int op, boolean is32) {
         View x = View.of(a, is32);
         View y = View.of(b, is32);
         long uMax = is32 ? ScalarBounds.U32_MAX : -1L;
@@ -123,14 +162,20 @@ final class BranchRefinement {
                     ny = excludeEnds(y, x.t.value(), is32);
                 }
             }
+            // JSET is symmetric: the kernel swaps the operands so that the constant is the second
+            // (regs_refine_cond_op), and learns about the other one whichever side it was on.
             case Opcodes.JMP_JSET -> {
-                if (y.isConst() && Long.bitCount(y.t.value()) == 1) {
-                    nx = new View(x.smin, x.smax, x.umin, x.umax, x.t.or(y.t));
+                if (y.isConst()) {
+                    nx = bitSet(x, y);
+                } else if (x.isConst()) {
+                    ny = bitSet(y, x);
                 }
             }
             case JSET_NOT -> {
                 if (y.isConst()) {
-                    nx = new View(x.smin, x.smax, x.umin, x.umax, x.t.and(Tnum.constant(~y.t.value())));
+                    return new ScalarBounds[] {bitsClear(a, y.t.value(), is32), b};
+                } else if (x.isConst()) {
+                    return new ScalarBounds[] {a, bitsClear(b, x.t.value(), is32)};
                 }
             }
             case Opcodes.JMP_JGT, Opcodes.JMP_JGE, Opcodes.JMP_JLT, Opcodes.JMP_JLE -> {
@@ -164,12 +209,24 @@ final class BranchRefinement {
             }
             default -> throw new IllegalArgumentException("not a conditional jump: " + op);
         }
-        ScalarBounds ra = apply(a, nx, is32);
-        ScalarBounds rb = apply(b, ny, is32);
-        if (ra.isEmpty() || rb.isEmpty()) {
-            return null;
-        }
-        return new ScalarBounds[] {ra, rb};
+        return new ScalarBounds[] {apply(a, nx, is32), apply(b, ny, is32)};
+    }
+
+    /** x & c != 0 with c a single bit: that bit is set. */
+    private static View bitSet(View x, View c) {
+        return Long.bitCount(c.t.value()) == 1 ? new View(x.smin, x.smax, x.umin, x.umax, x.t.or(c.t)) : x;
+    }
+
+    /**
+     * x & c == 0: every bit of c is clear. The kernel (6.17 on) first forgets all of x's ranges,
+     * 64- and 32-bit, and derives them again from the narrowed tnum alone (regs_refine_cond_op,
+     * "forget ranges when refining tnum after JSET"), so this does too: r3 in s32 [-1, max]
+     * with bit 1 clear is then in s32 [min, max - 2].
+     */
+    private static ScalarBounds bitsClear(ScalarBounds x, long c, boolean is32) {
+        Tnum mask = Tnum.constant(~c);
+        Tnum t = is32 ? x.var().withSubreg(x.var().subreg().and(mask)) : x.var().and(mask);
+        return x.rangesForgotten().withVar(t).sync();
     }
 
     /** x != c: when c is an end of x's range, that end moves inwards by one. */

@@ -67,16 +67,23 @@ record IntervalMath(long smin, long smax, long umin, long umax) {
         return r < Integer.MIN_VALUE || r > Integer.MAX_VALUE ? null : r;
     }
 
+    /**
+     * Unsigned: when the smallest and the largest sum both wrap, every sum wraps exactly once
+     * and the wrapped ends still bound it (the kernel's scalar_min_max_add since 6.17); only
+     * when the largest wraps alone is nothing known.
+     */
     IntervalMath add(IntervalMath b, int width) {
         Long s0 = addS(smin, b.smin, width), s1 = addS(smax, b.smax, width);
         Long u0 = addU(umin, b.umin, width), u1 = addU(umax, b.umax, width);
-        return make(width, s0 == null || s1 == null ? null : new long[] {s0, s1},
-                u0 == null || u1 == null ? null : new long[] {u0, u1});
+        long[] u = (u0 == null) == (u1 == null) ? new long[] {(umin + b.umin) & uMaxOf(width), (umax + b.umax) & uMaxOf(width)} : null;
+        return make(width, s0 == null || s1 == null ? null : new long[] {s0, s1}, u);
     }
 
+    /** Unsigned: as for add, every difference wraps or none does, else nothing is known (scalar_min_max_sub). */
     IntervalMath sub(IntervalMath b, int width) {
         Long s0 = subS(smin, b.smax, width), s1 = subS(smax, b.smin, width);
-        long[] u = Long.compareUnsigned(umin, b.umax) < 0 ? null : new long[] {umin - b.umax, umax - b.umin};
+        boolean minWraps = Long.compareUnsigned(umin, b.umax) < 0, maxWraps = Long.compareUnsigned(umax, b.umin) < 0;
+        long[] u = minWraps && !maxWraps ? null : new long[] {(umin - b.umax) & uMaxOf(width), (umax - b.umin) & uMaxOf(width)};
         return make(width, s0 == null || s1 == null ? null : new long[] {s0, s1}, u);
     }
 

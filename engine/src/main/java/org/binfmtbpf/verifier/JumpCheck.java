@@ -14,7 +14,7 @@ import org.binfmtbpf.verifier.RegisterState.Scalar;
 final class JumpCheck {
     private JumpCheck() {}
 
-    /** Returns the next instruction for this state, or {@link CallCheck#PATH_END} when no side can be taken. */
+    /** Returns the next instruction for this state (the other side, when both are possible, is queued). */
     static int check(VerifierEnv env, VerifierState st, Instruction insn, int pc) {
         int opcode = insn.opcode();
         int op = Opcodes.aluOp(opcode);
@@ -68,22 +68,20 @@ final class JumpCheck {
         if (taken == 0) {
             return pc + 1;
         }
-        ScalarBounds[] yes = BranchRefinement.refine(a.bounds(), b.bounds(), op, is32);
-        ScalarBounds[] no = BranchRefinement.refine(a.bounds(), b.bounds(), BranchRefinement.negate(op), is32);
-        if (yes == null && no == null) {
-            return CallCheck.PATH_END;
+        // Undecided: both sides are walked (check_cond_jmp_op), each with what its condition teaches.
+        ScalarBounds[] yes, no;
+        if (x && insn.dst() == insn.src()) {
+            ScalarBounds y = BranchRefinement.refineSame(a.bounds(), op, is32);
+            ScalarBounds n = BranchRefinement.refineSame(a.bounds(), BranchRefinement.negate(op), is32);
+            yes = new ScalarBounds[] {y, y};
+            no = new ScalarBounds[] {n, n};
+        } else {
+            yes = BranchRefinement.refineOrForget(a.bounds(), b.bounds(), op, is32);
+            no = BranchRefinement.refineOrForget(a.bounds(), b.bounds(), BranchRefinement.negate(op), is32);
         }
-        if (yes != null && no != null) {
-            VerifierState other = st.copy();
-            learn(other, insn, a, b, yes, x);
-            env.pushBranch(target, other);
-            learn(st, insn, a, b, no, x);
-            return pc + 1;
-        }
-        if (yes != null) {
-            learn(st, insn, a, b, yes, x);
-            return target;
-        }
+        VerifierState other = st.copy();
+        learn(other, insn, a, b, yes, x);
+        env.pushBranch(target, other);
         learn(st, insn, a, b, no, x);
         return pc + 1;
     }

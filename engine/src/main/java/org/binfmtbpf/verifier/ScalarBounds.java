@@ -114,6 +114,22 @@ public record ScalarBounds(Tnum var, long smin, long smax, long umin, long umax,
     }
 
     /**
+     * The tnum alone, every range open and not derived from it: what the kernel's
+     * __mark_reg_unbounded leaves of a register whose bounds contradicted each other
+     * (reg_bounds_sanity_check). Deliberately not synced; the next operation does that.
+     */
+    public ScalarBounds rangesForgotten() {
+        return unbound32().unbound64();
+    }
+
+    /** Both sets of ranges at once (each bound the tighter one) on the intersection of the tnums; may be empty. */
+    ScalarBounds intersectRanges(ScalarBounds o) {
+        Tnum t = ((var.value() ^ o.var.value()) & ~var.mask() & ~o.var.mask()) != 0 ? var : var.intersect(o.var);
+        return new ScalarBounds(t, Math.max(smin, o.smin), Math.min(smax, o.smax), umaxOf(umin, o.umin), uminOf(umax, o.umax),
+                Math.max(s32min, o.s32min), Math.min(s32max, o.s32max), Math.max(u32min, o.u32min), Math.min(u32max, o.u32max));
+    }
+
+    /**
      * True when the facts contradict each other: no value satisfies them all. Branch refinement
      * produces this on a path that cannot be taken.
      */
@@ -179,15 +195,30 @@ public record ScalarBounds(Tnum var, long smin, long smax, long umin, long umax,
         if ((s32Min >= 0) == (s32Max >= 0)) {
             u32Min = Math.max(u32Min, s32Min & U32_MAX);
             u32Max = Math.min(u32Max, s32Max & U32_MAX);
+        } else if (u32Max < (s32Min & U32_MAX)) {
+            // A signed range across zero is two unsigned pieces, [0, smax] and [smin, max]; an
+            // unsigned range that meets only one of them is within it (__reg32_deduce_bounds):
+            // u32 in [2, 0xffffffff] with s32 in [min, 0] is s32 [min, -1], u32 [0x80000000, ...].
+            s32Min = (int) u32Min;
+            u32Max = Math.min(u32Max, s32Max & U32_MAX);
+        } else if ((s32Max & U32_MAX) < u32Min) {
+            s32Max = (int) u32Max;
+            u32Min = Math.max(u32Min, s32Min & U32_MAX);
         }
         if ((int) u32Min <= (int) u32Max) {
             s32Min = Math.max(s32Min, (int) u32Min);
             s32Max = Math.min(s32Max, (int) u32Max);
         }
-        // 64-bit, the same.
+        // 64-bit, the same (__reg64_deduce_bounds).
         if ((sMin >= 0) == (sMax >= 0)) {
             uMin = umaxOf(uMin, sMin);
             uMax = uminOf(uMax, sMax);
+        } else if (Long.compareUnsigned(uMax, sMin) < 0) {
+            sMin = uMin;
+            uMax = uminOf(uMax, sMax);
+        } else if (Long.compareUnsigned(sMax, uMin) < 0) {
+            sMax = uMax;
+            uMin = umaxOf(uMin, sMin);
         }
         if (uMin <= uMax) { // signed order agrees with unsigned order: the range does not cross the sign bit
             sMin = Math.max(sMin, uMin);

@@ -131,7 +131,7 @@ class AbstractDomainSoundnessTest {
                                         @ForAll boolean is32, @ForAll boolean constB) {
         ScalarBounds bb = constB ? ScalarBounds.constant(b.x()) : b.bounds();
         int taken = BranchRefinement.isTaken(a.bounds(), bb, op, is32);
-        ScalarBounds[] refined = BranchRefinement.refine(a.bounds(), bb, op, is32);
+        ScalarBounds[] refined = BranchRefinement.refineOrForget(a.bounds(), bb, op, is32);
         for (long x : new long[] {a.x(), a.y()}) {
             for (long y : constB ? new long[] {b.x()} : new long[] {b.x(), b.y()}) {
                 boolean h = holds(op, is32, x, y);
@@ -146,6 +146,16 @@ class AbstractDomainSoundnessTest {
                     assertTrue(member(refined[0], x), () -> refined[0] + " lost " + x);
                     assertTrue(member(refined[1], y), () -> refined[1] + " lost " + y);
                 }
+            }
+        }
+    }
+
+    @Property(tries = 10000)
+    void aComparisonOfARegisterWithItselfNeverLosesAValue(@ForAll("samples") Sample a, @ForAll("jumps") int op, @ForAll boolean is32) {
+        ScalarBounds refined = BranchRefinement.refineSame(a.bounds(), op, is32);
+        for (long x : new long[] {a.x(), a.y()}) {
+            if (holds(op, is32, x, x)) {
+                assertTrue(member(refined, x), () -> refined + " lost " + x);
             }
         }
     }

@@ -33,6 +33,7 @@ import org.binfmtbpf.program.Subprogram;
  * <pre>
  *   # why: what the program shows
  *   # expect: a substring of the refusal reason (rejection corpus only)
+ *   # expect-insn: N    the instruction the refusal names (optional, rejection corpus only)
  *   # type: binfmt | socket | syscall | raw        (default binfmt)
  *   # map: NAME hash|array|prog_array KEY VALUE ENTRIES [rdonly]
  * </pre>
@@ -43,7 +44,7 @@ import org.binfmtbpf.program.Subprogram;
  * built directly instead, so the verifier itself must refuse malformed control flow. Each
  * instruction's source line is its line in the file.
  */
-public record AsmProgram(String name, String why, String expect, Program program) {
+public record AsmProgram(String name, String why, String expect, Integer expectInsn, Program program) {
     private static final long MAP_MAGIC = 0x7e57_0001_0000_0000L;
     private static final long VALUE_MAGIC = 0x7e57_0002_0000_0000L;
     private static final Pattern LDMAP = Pattern.compile("^(\\s*(?:\\w+:)?\\s*)ldmap\\s+(%?r\\d+)\\s*,\\s*(\\w+)\\s*$");
@@ -71,6 +72,7 @@ public record AsmProgram(String name, String why, String expect, Program program
 
     public static AsmProgram parse(String name, String text) {
         String why = "", expect = null;
+        Integer expectInsn = null;
         ProgramType type = ProgramType.BINFMT;
         List<BpfMap> maps = new ArrayList<>();
         List<String> mapNames = new ArrayList<>();
@@ -83,6 +85,8 @@ public record AsmProgram(String name, String why, String expect, Program program
                 why = (why.isEmpty() ? "" : why + " ") + t.substring(6).strip(); // a long why spans lines
             } else if (t.startsWith("# expect:")) {
                 expect = t.substring(9).strip();
+            } else if (t.startsWith("# expect-insn:")) {
+                expectInsn = Integer.parseInt(t.substring(14).strip());
             } else if (t.startsWith("# type:")) {
                 type = switch (t.substring(7).strip()) {
                     case "socket" -> ProgramType.SOCKET_FILTER;
@@ -132,7 +136,7 @@ public record AsmProgram(String name, String why, String expect, Program program
             // Malformed on purpose (rejection corpus): the verifier itself must refuse it.
             p = new Program(name, type, insns, imm64, functions(insns), StandardHelpers.registry(), maps, slotLines, "GPL");
         }
-        return new AsmProgram(name, why, expect, p);
+        return new AsmProgram(name, why, expect, expectInsn, p);
     }
 
     private static String rewrite(String line, List<String> mapNames) {

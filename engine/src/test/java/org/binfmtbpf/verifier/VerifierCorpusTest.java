@@ -1,5 +1,6 @@
 package org.binfmtbpf.verifier;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,6 +54,9 @@ class VerifierCorpusTest {
                 () -> file.getFileName() + ": expected a reason containing\n  " + p.expect() + "\nbut got\n  " + e.getMessage()
                         + "\n" + e.log());
         assertTrue(e.getMessage().startsWith("insn " + e.pc() + ": "), e.getMessage());
+        if (p.expectInsn() != null) {
+            assertEquals(p.expectInsn(), e.pc(), () -> file.getFileName() + " refused at the wrong instruction: " + e.getMessage());
+        }
         assertTrue(e.log().contains(e.reason()), "the log ends with the reason");
     }
 

@@ -74,6 +74,12 @@ public final class FuzzCommand implements Callable<Integer> {
                     + " binfmt/src/test/resources/registrations/regress.")
     Path regressDir;
 
+    @Option(names = "--verifier-dir", paramLabel = "DIR",
+            description = "--target program with the kernel: write each program our verifier and the kernel's decide"
+                    + " differently as DIR/verifier-SEED.txt (both verdicts, the program, its raw slots). Default: none"
+                    + " (the summary lists the first seeds of each class).")
+    Path verifierDir;
+
     @Option(names = "--max-disagreements", defaultValue = "20", description = "Stop after this many. Default: ${DEFAULT-VALUE}.")
     int maxDisagreements;
 
@@ -131,7 +137,8 @@ public final class FuzzCommand implements Callable<Integer> {
     }
 
     private Campaign.Settings settings(Duration limit, String defaultRegressDir) {
-        return new Campaign.Settings(seed, count, limit, regressDir != null ? regressDir : Path.of(defaultRegressDir), maxDisagreements);
+        return new Campaign.Settings(seed, count, limit, regressDir != null ? regressDir : Path.of(defaultRegressDir), maxDisagreements,
+                verifierDir);
     }
 
     /** A fresh set of the chosen oracles (one per worker); {@code tell}: say when the kernel is unavailable. */
@@ -178,6 +185,11 @@ public final class FuzzCommand implements Callable<Integer> {
         }
     }
 
+    private static String seeds(VerifierAgreement.Example ex) {
+        String list = ex.seeds().stream().map(Long::toUnsignedString).collect(java.util.stream.Collectors.joining(", "));
+        return (ex.seeds().size() == 1 ? "seed " : "seeds ") + list + (ex.count() > ex.seeds().size() ? ", ..." : "");
+    }
+
     private static void summary(PrintWriter out, Campaign.Report r) {
         out.printf("%d cases in %.1f s (%.0f per second), %d refused by the validator%n", r.cases(),
                 r.elapsed().toMillis() / 1000.0, r.casesPerSecond(), r.invalid());
@@ -191,10 +203,13 @@ public final class FuzzCommand implements Callable<Integer> {
         if (v.decisions() > 0) {
             out.printf("verifier vs kernel: %d of %d decisions agree (%.2f%%): both accept %d, both refuse %d%n", v.agreements(),
                     v.decisions(), 100 * v.rate(), v.bothAccept(), v.bothRefuse());
-            v.oursOnlyAccepts().forEach((reason, ex) -> out.printf("  ours accepts, kernel refuses x%d: %s (seed %d)%n",
-                    ex.count(), ex.message(), ex.seed()));
-            v.kernelOnlyAccepts().forEach((reason, ex) -> out.printf("  kernel accepts, ours refuses x%d: %s (seed %d)%n",
-                    ex.count(), ex.message(), ex.seed()));
+            v.oursOnlyAccepts().forEach((reason, ex) -> out.printf("  ours accepts, kernel refuses x%d: %s (%s)%n",
+                    ex.count(), ex.message(), seeds(ex)));
+            v.kernelOnlyAccepts().forEach((reason, ex) -> out.printf("  kernel accepts, ours refuses x%d: %s (%s)%n",
+                    ex.count(), ex.message(), seeds(ex)));
+            if (!r.verifierFiles().isEmpty()) {
+                out.printf("  %d programs written: %s ...%n", r.verifierFiles().size(), r.verifierFiles().get(0));
+            }
         }
         out.printf("%d disagreements%n", r.disagreements().size());
         for (Disagreement d : r.disagreements()) {
