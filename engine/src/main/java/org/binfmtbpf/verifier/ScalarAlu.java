@@ -67,28 +67,64 @@ final class ScalarAlu {
             return ScalarBounds.constant(ConcreteAlu.eval(is64 ? Opcodes.CLASS_ALU64 | Opcodes.ALU_MOV : Opcodes.CLASS_ALU | Opcodes.ALU_MOV,
                     off, 0, 0, src.constValue()));
         }
-        ScalarBounds narrow = signExtend(src, off / 8);
-        if (is64) {
-            return narrow;
-        }
-        return narrow.zeroExtend32();
+        return is64 ? signExtend(src, off / 8) : signExtend32(src, off / 8);
     }
 
     /**
-     * The low {@code bytes} of a value, sign-extended (MOVSX, a sign-extending load): a value
-     * that already fits the narrow signed width is unchanged; otherwise it is some value of that
-     * width.
+     * The low {@code bytes} of a value sign-extended to 64 bits (MOVSX, a sign-extending load),
+     * as the kernel's coerce_reg_to_size_sx: a constant stays exact; a signed range whose ends
+     * share the bits above the narrow width, and whose ends sign-extend to the same sign, maps
+     * onto [sx(smin), sx(smax)], its tnum rebuilt from that range (the source's known bits are
+     * not kept, even when the value already fits); anything else is some value of the narrow
+     * signed width.
      */
     static ScalarBounds signExtend(ScalarBounds v, int bytes) {
         if (bytes == 8) {
             return v;
         }
+        int bits = bytes * 8;
         if (v.isConst()) {
-            int unused = 64 - bytes * 8;
-            return ScalarBounds.constant(v.constValue() << unused >> unused);
+            return ScalarBounds.constant(sx(v.constValue(), bits));
         }
-        boolean fits = Long.compareUnsigned(v.umax(), 1L << (bytes * 8 - 1)) < 0;
-        return fits ? v : ScalarBounds.signedOfSize(bytes);
+        if (v.smin() >>> bits == v.smax() >>> bits) {
+            long a = sx(v.smin(), bits);
+            long b = sx(v.smax(), bits);
+            long lo = Math.min(a, b);
+            long hi = Math.max(a, b);
+            if ((lo >= 0) == (hi >= 0)) {
+                return new ScalarBounds(Tnum.range(lo, hi), lo, hi, lo, hi, (int) lo, (int) hi,
+                        lo & ScalarBounds.U32_MAX, hi & ScalarBounds.U32_MAX).sync();
+            }
+        }
+        return ScalarBounds.signedOfSize(bytes);
+    }
+
+    /**
+     * ALU32 MOVSX: the same rule on the low 32 bits' signed range (coerce_subreg_to_size_sx),
+     * then zero-extended to 64 bits; otherwise some value of the narrow signed width in the
+     * low 32 bits.
+     */
+    static ScalarBounds signExtend32(ScalarBounds v, int bytes) {
+        int bits = bytes * 8;
+        if ((v.s32min() & ScalarBounds.U32_MAX) >>> bits == (v.s32max() & ScalarBounds.U32_MAX) >>> bits) {
+            int a = (int) sx(v.s32min(), bits);
+            int b = (int) sx(v.s32max(), bits);
+            int lo = Math.min(a, b);
+            int hi = Math.max(a, b);
+            if ((lo >= 0) == (hi >= 0)) {
+                return new ScalarBounds(Tnum.range(lo, hi).subreg(), 0, ScalarBounds.U32_MAX, 0, ScalarBounds.U32_MAX,
+                        lo, hi, lo & ScalarBounds.U32_MAX, hi & ScalarBounds.U32_MAX).zeroExtend32();
+            }
+        }
+        int half = 1 << (bits - 1);
+        return new ScalarBounds(Tnum.UNKNOWN.subreg(), 0, ScalarBounds.U32_MAX, 0, ScalarBounds.U32_MAX,
+                -half, half - 1, 0, ScalarBounds.U32_MAX).zeroExtend32();
+    }
+
+    /** The low {@code bits} of {@code v}, sign-extended. */
+    private static long sx(long v, int bits) {
+        int unused = 64 - bits;
+        return v << unused >> unused;
     }
 
     /** The low {@code bytes} of a value, zero-extended (a narrow load; the kernel's coerce_reg_to_size). */
