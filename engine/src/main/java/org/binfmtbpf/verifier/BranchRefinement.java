@@ -116,7 +116,7 @@ final class BranchRefinement {
         if (r == null) {
             return new ScalarBounds[] {a.rangesForgotten(), b.rangesForgotten()};
         }
-        return new ScalarBounds[] {r[0].isEmpty() ? a.rangesForgotten() : r[0], r[1].isEmpty() ? b.rangesForgotten() : r[1]};
+        return new ScalarBounds[] {r[0].isEmpty() ? r[0].rangesForgotten() : r[0], r[1].isEmpty() ? r[1].rangesForgotten() : r[1]};
     }
 
     /**
@@ -240,14 +240,22 @@ final class BranchRefinement {
         return new View(smin, smax, umin, umax, x.t);
     }
 
+    /**
+     * The refined operand; when its facts contradict each other the result is empty but still
+     * carries the refined tnum, which is what the kernel keeps of such a side when it forgets
+     * the ranges (JEQ's intersected tnum, for one).
+     */
     private static ScalarBounds apply(ScalarBounds b, View v, boolean is32) {
+        Tnum t = is32 ? b.var().withSubreg(v.t) : v.t;
+        ScalarBounds empty = b.withVar(t).withSigned(1, 0);
         if (is32) {
             if (v.smin > v.smax || v.umin > v.umax) {
-                return b.withSigned32(1, 0); // empty
+                return empty;
             }
-            return b.withSigned32((int) v.smin, (int) v.smax).withUnsigned32(v.umin, v.umax)
-                    .withVar(b.var().withSubreg(v.t)).sync();
+            ScalarBounds r = b.withSigned32((int) v.smin, (int) v.smax).withUnsigned32(v.umin, v.umax).withVar(t).sync();
+            return r.isEmpty() ? empty : r;
         }
-        return b.withSigned(v.smin, v.smax).withUnsigned(v.umin, v.umax).withVar(v.t).sync();
+        ScalarBounds r = b.withSigned(v.smin, v.smax).withUnsigned(v.umin, v.umax).withVar(t).sync();
+        return r.isEmpty() ? empty : r;
     }
 }
