@@ -62,26 +62,7 @@ public final class StateDirectory {
 
     /** Locks the directory and loads the system; close the session to release the lock. */
     public StateSession open(ProgramLoader loader, ExecutableFiles files, FaultListener faults) {
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
-        local.lock();
-        FileChannel channel = null;
-        try {
-            refuseSymlink(dir);
-            Files.createDirectories(dir.resolve("objects"));
-            refuseSymlink(dir.resolve("objects"));
-            channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-            FileLock lock = channel.lock();
-            return new StateSession(this, channel, lock, local, loader, files, faults);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            local.unlock();
-            throw new UncheckedIOException("state directory " + dir + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly(channel);
-            local.unlock();
-            throw e;
-        }
+        return session(this::lockForWriting, loader, files, faults);
     }
 
     /**
@@ -90,30 +71,68 @@ public final class StateDirectory {
      * directory is an empty system. The session cannot {@link StateSession#commit() commit}.
      */
     public StateSession openReadOnly(ProgramLoader loader, ExecutableFiles files, FaultListener faults) {
+        return session(this::lockForReading, loader, files, faults);
+    }
+
+    /** The lock file's channel and its lock; both null when a reader found no lock file to open. */
+    private record Held(FileChannel channel, FileLock lock) {}
+
+    private interface Locking {
+        Held lock() throws IOException;
+    }
+
+    /**
+     * A session holding the in-process lock (FileLocks are per JVM: two sessions of one JVM
+     * would overlap) and what {@code locking} takes; on failure both are released.
+     */
+    private StateSession session(Locking locking, ProgramLoader loader, ExecutableFiles files, FaultListener faults) {
         ReentrantLock local = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
-        local.lock(); // FileLocks are per JVM: two sessions of one JVM would overlap
-        FileChannel channel = null;
+        local.lock();
+        Held held = null;
         try {
             refuseSymlink(dir);
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new FileSystemException(dir.toString(), null, "Not a directory");
-            }
-            FileLock lock = null;
-            try {
-                channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                lock = channel.lock(0, Long.MAX_VALUE, true);
-            } catch (NoSuchFileException | AccessDeniedException noLockFile) {
-                closeQuietly(channel); // no writer has been here, or none can write here
-                channel = null;
-            }
-            return new StateSession(this, channel, lock, local, loader, files, faults);
+            held = locking.lock();
+            return new StateSession(this, held.channel(), held.lock(), local, loader, files, faults);
         } catch (IOException e) {
-            closeQuietly(channel);
-            local.unlock();
+            release(held, local);
             throw new UncheckedIOException("state directory " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            release(held, local);
+            throw e;
+        }
+    }
+
+    private static void release(Held held, ReentrantLock local) {
+        closeQuietly(held == null ? null : held.channel());
+        local.unlock();
+    }
+
+    private Held lockForWriting() throws IOException {
+        Files.createDirectories(dir.resolve("objects"));
+        refuseSymlink(dir.resolve("objects"));
+        FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            return new Held(channel, channel.lock());
+        } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            local.unlock();
+            throw e;
+        }
+    }
+
+    private Held lockForReading() throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FileSystemException(dir.toString(), null, "Not a directory");
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            return new Held(channel, channel.lock(0, Long.MAX_VALUE, true));
+        } catch (NoSuchFileException | AccessDeniedException noLockFile) {
+            closeQuietly(channel); // no writer has been here, or none can write here
+            return new Held(null, null);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
             throw e;
         }
     }
