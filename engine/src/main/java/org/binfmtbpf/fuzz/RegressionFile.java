@@ -1,12 +1,7 @@
 package org.binfmtbpf.fuzz;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import org.binfmtbpf.isa.InstructionCodec;
 
 /**
  * Writes a minimised disagreement as a {@code .data} file (docs/DATA-FORMAT.md) expecting the
@@ -35,10 +30,7 @@ public final class RegressionFile {
         if (c.budget() != org.binfmtbpf.run.Invocation.UNLIMITED) {
             b.append("-- budget ").append(c.budget()).append('\n');
         }
-        b.append("-- raw\n");
-        for (long slot : InstructionCodec.encodeSlots(c.slots())) {
-            b.append(String.format("0x%016x%n", slot));
-        }
+        CaseFiles.appendRaw(b, c.slots());
         b.append("-- mem\n");
         String hex = HexFormat.ofDelimiter(" ").formatHex(c.context());
         for (int i = 0; i < hex.length(); i += 16 * 3) {
@@ -51,13 +43,6 @@ public final class RegressionFile {
             int colon = message.indexOf(": ");
             b.append("-- error\n").append(colon > 0 ? message.substring(colon + 2) : message).append('\n');
         }
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve("fuzz-" + Long.toUnsignedString(c.seed()) + ".data");
-            Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write regression file in " + dir, e);
-        }
+        return CaseFiles.write(dir, "fuzz-" + Long.toUnsignedString(c.seed()) + ".data", b, "regression file");
     }
 }

@@ -1,13 +1,8 @@
 package org.binfmtbpf.fuzz;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.binfmtbpf.asm.Disassembler;
-import org.binfmtbpf.isa.InstructionCodec;
 
 /**
  * Writes a program on which our verifier and the kernel's decide differently as
@@ -36,17 +31,7 @@ public final class VerifierDifferenceFile {
         for (String line : Disassembler.ALU32.listing(c.slots(), Map.of())) {
             b.append(line).append('\n');
         }
-        b.append("-- raw\n");
-        for (long slot : InstructionCodec.encodeSlots(c.slots())) {
-            b.append(String.format("0x%016x%n", slot));
-        }
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve("verifier-" + Long.toUnsignedString(c.seed()) + ".txt");
-            Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a verifier difference in " + dir, e);
-        }
+        CaseFiles.appendRaw(b, c.slots());
+        return CaseFiles.write(dir, "verifier-" + Long.toUnsignedString(c.seed()) + ".txt", b, "a verifier difference");
     }
 }
