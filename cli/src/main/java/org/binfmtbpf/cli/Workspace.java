@@ -102,17 +102,18 @@ public final class Workspace implements AutoCloseable {
                     : directory.openReadOnly(loader, ExecutableFiles.HOST, ProgramFaults.WARN);
             return new Workspace(session);
         } catch (UncheckedIOException e) {
-            throw closing(session, new UserError(ExitCodes.ENVIRONMENT, "state directory " + dir + ": "
-                    + IoErrors.describe(e.getCause()), e));
+            throw closing(session, unusable(dir, IoErrors.describe(e.getCause()), e));
         } catch (IOException e) {
-            throw closing(session, new UserError(ExitCodes.ENVIRONMENT, "state directory " + dir + ": "
-                    + IoErrors.describe(e), e));
+            throw closing(session, unusable(dir, IoErrors.describe(e), e));
         } catch (IllegalStateException e) {
-            throw closing(session, new UserError(ExitCodes.ENVIRONMENT, "state directory " + dir + ": "
-                    + e.getMessage(), e));
+            throw closing(session, unusable(dir, e.getMessage(), e));
         } catch (RuntimeException e) {
             throw closing(session, e);
         }
+    }
+
+    private static UserError unusable(Path dir, String why, Exception cause) {
+        return new UserError(ExitCodes.ENVIRONMENT, "state directory " + dir + ": " + why, cause);
     }
 
     private static RuntimeException closing(StateSession session, RuntimeException e) {
@@ -242,11 +243,7 @@ public final class Workspace implements AutoCloseable {
         }
         Set<String> loads = new HashSet<>(pinSets.values());
         Map<String, BpfEntry> byName = new TreeMap<>();
-        for (Registered r : session.binfmt().table().entries()) {
-            if (r.entry() instanceof BpfEntry b) {
-                byName.put(b.name(), b);
-            }
-        }
+        bpfEntries().forEach(b -> byName.put(b.name(), b));
         for (BpfEntry b : byName.values()) {
             if (loads.add(setOfEntry(b))) {
                 for (BpfMap m : shared(setOfEntry(b), b.program()).program().maps()) {
@@ -280,9 +277,16 @@ public final class Workspace implements AutoCloseable {
      * directory that would have to change is a one-line refusal naming it.
      */
     public void saveMaps() throws IOException {
+        if (saveChangedMaps()) {
+            recordSets();
+        }
+    }
+
+    /** Saves the loads whose maps changed; true when there were any. */
+    private boolean saveChangedMaps() throws IOException {
         List<SharedObject> changed = objects.values().stream().filter(SharedObject::changed).toList();
         if (changed.isEmpty()) {
-            return;
+            return false;
         }
         if (!session.writable()) {
             throw UserError.environment("state directory " + session.directory() + ": not writable; the maps "
@@ -291,7 +295,7 @@ public final class Workspace implements AutoCloseable {
         for (SharedObject o : changed) {
             o.save();
         }
-        recordSets();
+        return true;
     }
 
     /** Writes the changes of this command, and removes the saved maps no pin or entry holds any more. */
@@ -301,7 +305,7 @@ public final class Workspace implements AutoCloseable {
         }
         session.commit();
         mapPins().save();
-        saveMaps();
+        saveChangedMaps();
         recordSets();
         Path maps = session.directory().resolve("maps");
         if (Files.isDirectory(maps)) {
@@ -319,11 +323,7 @@ public final class Workspace implements AutoCloseable {
     /** Writes the sets of the pins and entries there are now. */
     private void recordSets() throws IOException {
         Map<String, String> entries = new HashMap<>();
-        for (Registered r : session.binfmt().table().entries()) {
-            if (r.entry() instanceof BpfEntry b) {
-                entries.put(b.name(), setOfEntry(b));
-            }
-        }
+        bpfEntries().forEach(b -> entries.put(b.name(), setOfEntry(b)));
         Map<String, String> pins = new LinkedHashMap<>();
         session.pins().pins().keySet().forEach(p -> pins.put(p, pinSets.get(p)));
         sets.replace(pins, entries);
@@ -377,12 +377,23 @@ public final class Workspace implements AutoCloseable {
                 members.add(elf(p.source()));
             }
         });
-        for (Registered r : session.binfmt().table().entries()) {
-            if (r.entry() instanceof BpfEntry b && set.equals(entrySets.get(b.name())) && elf(b.program().source()) != null) {
+        for (BpfEntry b : bpfEntries()) {
+            if (set.equals(entrySets.get(b.name())) && elf(b.program().source()) != null) {
                 members.add(elf(b.program().source()));
             }
         }
         return members;
+    }
+
+    /** The registered 'B' entries, in table order. */
+    private List<BpfEntry> bpfEntries() {
+        List<BpfEntry> out = new ArrayList<>();
+        for (Registered r : session.binfmt().table().entries()) {
+            if (r.entry() instanceof BpfEntry b) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     private static ElfProgramSource elf(ProgramSource source) {
